@@ -1,0 +1,147 @@
+"""Build the site tree and load the demo content. Running it again changes nothing."""
+
+import io
+import zlib
+
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from base import demo_content as demo
+from base.models import FooterSettings, Partner, SocialLink
+from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
+from home.models import HomePage
+
+Image = get_image_model()
+
+
+def draw_image(title: str, size: tuple[int, int], background: str, text: str, text_colour: str):
+    """An image made here (no downloads): centred text on a plain background. Reused by title."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = PILImage.new("RGB", size, background)
+    draw = ImageDraw.Draw(picture)
+    width, height = size
+    font_size = height // 2 if len(text) <= 3 else max(14, min(height // 3, int(width / len(text) * 1.6)))
+    font = ImageFont.load_default(size=font_size)
+    draw.text((width / 2, height / 2), text, fill=text_colour, font=font, anchor="mm")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{slugify(title)[:60]}.png"))
+
+
+def initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())[:2]
+
+
+class Command(BaseCommand):
+    help = "Build the site tree and load the demo content (the seed post and its page). Idempotent."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = self.ensure_home()
+        blog = self.ensure_page(
+            home, BlogIndexPage, slug="blog", title="Blog", intro=demo.BLOG_INTRO, show_in_menus=True
+        )
+        categories = {
+            name: BlogCategory.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
+            for name in demo.CATEGORIES
+        }
+        authors = {data["name"]: self.ensure_author(data) for data in demo.AUTHORS}
+        for data in [*demo.READ_MORE_POSTS, demo.SEED_POST]:
+            self.ensure_post(blog, data, categories, authors)
+        self.ensure_partners()
+        self.ensure_footer(Site.objects.get(root_page=home))
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {BlogPage.objects.live().count()} posts."))
+
+    def ensure_home(self) -> HomePage:
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's installation leaves a placeholder "Welcome" page as the site root; replace it.
+            for placeholder in root.get_children().filter(content_type__model="page", slug="home"):
+                placeholder.delete()
+            home = root.add_child(
+                instance=HomePage(title="Amsterdam Data Science", slug="home", intro=demo.HOME_INTRO)
+            )
+            home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80)
+        if site.root_page_id != home.pk or not site.site_name:
+            site.root_page = home
+            site.is_default_site = True
+            site.site_name = site.site_name or "Amsterdam Data Science"
+            site.save()
+        return home
+
+    def ensure_page(self, parent: Page, model, *, slug: str, **fields):
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing:
+            return existing
+        page = parent.add_child(instance=model(slug=slug, **fields))
+        page.save_revision().publish()
+        return page
+
+    def ensure_author(self, data) -> Author:
+        slug = slugify(data["name"])
+        author = Author.objects.filter(slug=slug).first()
+        if author:
+            return author
+        photo = draw_image(
+            f"Portrait of {data['name']}", (400, 400), data["colour"], initials(data["name"]), "#ffffff"
+        )
+        return Author.objects.create(name=data["name"], slug=slug, role=data["role"], photo=photo)
+
+    def ensure_post(self, blog: BlogIndexPage, data, categories, authors) -> BlogPage:
+        existing = BlogPage.objects.child_of(blog).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        # A stable colour per post for its listing image.
+        hue = zlib.crc32(data["slug"].encode()) % 360
+        listing_image = draw_image(
+            f"Illustration: {data['title']}",
+            (1280, 720),
+            f"hsl({hue}, 45%, 35%)",
+            data["title"].split(":")[0][:40],
+            "#ffffff",
+        )
+        post = BlogPage(
+            slug=data["slug"],
+            title=data["title"],
+            date=data["date"],
+            lead=data["lead"],
+            editor_note=data.get("editor_note", ""),
+            listing_image=listing_image,
+            body=data["body"],
+        )
+        post.categories = [categories[name] for name in data["categories"]]
+        post.post_authors = [BlogPageAuthor(author=authors[name]) for name in data["authors"]]
+        related = BlogPage.objects.filter(slug__in=data.get("related", []))
+        post.related_post_links = [
+            BlogPageRelatedPost(related_post=page)
+            for page in sorted(related, key=lambda page: data["related"].index(page.slug))
+        ]
+        blog.add_child(instance=post)
+        post.save_revision().publish()
+        return post
+
+    def ensure_partners(self):
+        for order, data in enumerate(demo.PARTNERS):
+            if Partner.objects.filter(name=data["name"]).exists():
+                continue
+            logo = draw_image(f"Logo of {data['name']}", (640, 160), "#ffffff", data["name"], data["colour"])
+            Partner.objects.create(name=data["name"], logo=logo, url=data["url"], sort_order=order)
+
+    def ensure_footer(self, site: Site):
+        footer = FooterSettings.for_site(site)
+        if footer.copyright_line or footer.social_links.exists():
+            return
+        footer.copyright_line = demo.FOOTER["copyright_line"]
+        footer.credit_line = demo.FOOTER["credit_line"]
+        footer.social_links = [SocialLink(platform=p, url=url) for p, url in demo.FOOTER["social_links"]]
+        footer.save()

@@ -1,0 +1,95 @@
+"""Site-wide content that site managers look after: partners, footer and social links."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+from wagtail.search import index
+
+PARTNER_LOGO_FILTER = "height-80"
+
+
+class Partner(index.Indexed, models.Model):
+    name = models.CharField(max_length=200, help_text="Also the logo's alternative text.")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="A logo on a transparent or white background; it is shown about 80 pixels high.",
+    )
+    url = models.URLField("Website", blank=True, help_text="The partner's website; the logo links to it.")
+    group = models.CharField(
+        max_length=80,
+        default="Founding partners",
+        help_text="Partners are shown in groups under this heading, e.g. “Founding partners”.",
+    )
+    sort_order = models.PositiveIntegerField(
+        default=0, help_text="Lower numbers come first within their group."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldPanel("url"),
+        MultiFieldPanel([FieldPanel("group"), FieldPanel("sort_order")], heading="Placement"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("group")]
+
+    class Meta:
+        ordering = ["group", "sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(ClusterableModel, BaseSiteSetting):
+    follow_us_heading = models.CharField(max_length=80, default="Follow us")
+    copyright_line = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="E.g. “© 2024 Amsterdam Data Science - All Rights Reserved.”",
+    )
+    credit_line = models.CharField(max_length=250, blank=True, help_text="E.g. “Design & Code by Eagerly”.")
+    credit_url = models.URLField(blank=True, help_text="Optional link for the credit line.")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("follow_us_heading"), InlinePanel("social_links", label="Social link")],
+            heading="Follow us",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("copyright_line"), FieldPanel("credit_line"), FieldPanel("credit_url")],
+            heading="Footer",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Footer and social links"
+
+
+class SocialLink(Orderable):
+    PLATFORMS = [
+        ("linkedin", "LinkedIn"),
+        ("bluesky", "Bluesky"),
+        ("mastodon", "Mastodon"),
+        ("x", "X (Twitter)"),
+        ("youtube", "YouTube"),
+        ("instagram", "Instagram"),
+        ("facebook", "Facebook"),
+        ("github", "GitHub"),
+        ("other", "Other"),
+    ]
+
+    settings = ParentalKey(FooterSettings, on_delete=models.CASCADE, related_name="social_links")
+    platform = models.CharField(max_length=20, choices=PLATFORMS)
+    url = models.URLField(
+        "URL", help_text="The address of the profile, e.g. https://www.linkedin.com/company/…"
+    )
+
+    panels = [FieldPanel("platform"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.get_platform_display()

@@ -1,0 +1,220 @@
+"""StreamField blocks for the blog post body.
+
+Each block has its own template in ``templates/blog/blocks/`` and a preview,
+so editors see what they pick in the block chooser.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+# Rich text in the body: enough to write, not enough to break the design.
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# Renditions the body image template asks for; fetched with the images.
+BODY_IMAGE_FILTERS = ("width-800", "width-1600")
+
+
+class HeadingValue(blocks.StructValue):
+    @cached_property
+    def anchor(self) -> str:
+        """The id readers and the table of contents link to."""
+        return slugify(self.get("text")) or "section"
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        max_length=160,
+        help_text="The heading as readers see it. Keep it short: it also becomes a link anchor.",
+    )
+    level = blocks.ChoiceBlock(
+        choices=[
+            ("h2", "Section heading (level 2)"),
+            ("h3", "Sub-heading (level 3)"),
+            ("h4", "Minor heading (level 4)"),
+        ],
+        default="h2",
+        help_text="Use level 2 for the main sections of the post, 3 and 4 inside them.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blog/blocks/heading.html"
+        value_class = HeadingValue
+        label = "Heading"
+        description = "A section heading that splits the post into parts."
+        preview_value = {"text": "Shifting our perspective", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "Running text. To cite a reference, type its number in square brackets, "
+            "for example [2]: it becomes a link to entry 2 of the references list.",
+        )
+        super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blog/blocks/paragraph.html"
+        label = "Paragraph"
+        description = "Text with bold, italics, links and lists."
+        preview_value = "<p>Amsterdam has a historically strong connection with Chinese culture [1].</p>"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(help_text="The quoted words, without quotation marks.")
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, help_text="Who said or wrote it (optional)."
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "blog/blocks/quote.html"
+        label = "Quote"
+        description = "A pull quote or quotation, with who said it."
+        preview_value = {
+            "quote": "Let us continue this tradition by welcoming researchers from other cultures.",
+            "attribution": "Lynda Hardman",
+        }
+
+
+class BodyImageChooserBlock(ImageChooserBlock):
+    """Loads every image of the body in one query, with its renditions."""
+
+    def bulk_to_python(self, values):
+        images = self.model_class.objects.prefetch_renditions(*BODY_IMAGE_FILTERS).in_bulk(values)
+        return [images.get(pk) for pk in values]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = BodyImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="Describe the image for people who cannot see it, "
+        "for example “Researchers at a whiteboard”. Required.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
+    credit = blocks.CharBlock(
+        required=False, max_length=120, help_text="Photographer or source, for example “Photo: CWI”."
+    )
+
+    class Meta:
+        icon = "image"
+        template = "blog/blocks/image.html"
+        label = "Image"
+        description = "A picture with a caption and credit."
+
+
+class EmbedBlock(blocks.StructBlock):
+    embed = WagtailEmbedBlock(
+        help_text="Paste the page address of a video or post (YouTube, Vimeo, …), not the embed code."
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "media"
+        template = "blog/blocks/embed.html"
+        label = "Video or embed"
+        description = "A video or other media shown from another site."
+
+
+class ReferenceValue(blocks.StructValue):
+    @cached_property
+    def link_text(self) -> str:
+        """What the entry's link says: its title, else the address itself."""
+        return self.get("title") or self.get("url")
+
+
+class ReferenceEntryBlock(blocks.StructBlock):
+    note = blocks.TextBlock(
+        required=False,
+        rows=2,
+        help_text="Optional words before the citation, for example “A refreshing change, for those who "
+        "understand Dutch:”.",
+    )
+    authors = blocks.CharBlock(
+        required=False,
+        max_length=300,
+        help_text="Authors or organisation, e.g. “Frank Bekkers, Paul Verhagen”.",
+    )
+    title = blocks.CharBlock(required=False, max_length=300, help_text="Title of the work.")
+    venue = blocks.CharBlock(
+        required=False,
+        max_length=400,
+        label="Venue or publisher",
+        help_text="Journal, book, publisher or organisation that published it.",
+    )
+    year = blocks.CharBlock(
+        required=False, max_length=60, help_text="Year of publication, e.g. “2019” or “January 2019”."
+    )
+    url = blocks.URLBlock(required=False, label="URL", help_text="Where readers can find it online.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("title") and not value.get("url"):
+            message = "Give the title of the work or its URL (or both)."
+            raise StructBlockValidationError(
+                block_errors={"title": ValidationError(message), "url": ValidationError(message)}
+            )
+        return value
+
+    class Meta:
+        icon = "doc-full"
+        template = "blog/blocks/reference_entry.html"
+        value_class = ReferenceValue
+        label = "Entry"
+        form_classname = "reference-entry"
+
+
+ENTRY_PREVIEW = {
+    "authors": "Frank Bekkers, Willem Oosterveld, Paul Verhagen",
+    "title": "Checklist for Collaboration with Chinese Universities and Other Research Institutions",
+    "venue": "The Hague Centre for Strategic Studies",
+    "year": "2019",
+    "url": "",
+    "note": "",
+}
+
+
+class ReferencesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(default="References", max_length=80)
+    entries = blocks.ListBlock(ReferenceEntryBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "blog/blocks/references.html"
+        label = "References"
+        description = "The numbered sources cited in the text as [1], [2], …"
+        preview_value = {"heading": "References", "entries": [ENTRY_PREVIEW]}
+
+
+class ReadingListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(default="Reading list", max_length=80)
+    entries = blocks.ListBlock(ReferenceEntryBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blog/blocks/reading_list.html"
+        label = "Reading list"
+        description = "Further reading, not numbered."
+        preview_value = {"heading": "Reading list", "entries": [ENTRY_PREVIEW]}
+
+
+class BlogStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    embed = EmbedBlock()
+    references = ReferencesBlock()
+    reading_list = ReadingListBlock()
+
+    class Meta:
+        # Reference ids (ref-1, ref-2, …) must be unique on the page.
+        block_counts = {"references": {"max_num": 1}, "reading_list": {"max_num": 1}}

@@ -1,0 +1,49 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from blog.models import BlogIndexPage, BlogPage, card_prefetches
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Welcome text at the top of the home page.",
+    )
+    latest_posts_heading = models.CharField(
+        max_length=80, default="Latest from the blog", help_text="Heading above the newest posts."
+    )
+    latest_posts_count = models.PositiveSmallIntegerField(
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text="How many of the newest posts to show (1 to 12).",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("latest_posts_heading"), FieldPanel("latest_posts_count")],
+            heading="Latest posts",
+        ),
+    ]
+
+    subpage_types = ["blog.BlogIndexPage"]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_posts"] = (
+            BlogPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .defer_streamfields()
+            .prefetch_related(*card_prefetches())
+            .order_by("-date", "-pk")[: self.latest_posts_count]
+        )
+        context["blog_index"] = BlogIndexPage.objects.live().public().descendant_of(self).first()
+        return context

@@ -1,0 +1,16 @@
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploaded and generated images go to a throwaway folder, never the project's media/.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "mysite-test-media"  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tests must not reach the network for oEmbed.
+WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.OfflineEmbedFinder"}]
