@@ -3,14 +3,16 @@
 import io
 import zlib
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from base import demo_content as demo
 from base.models import FooterSettings, Partner, SocialLink
@@ -63,7 +65,7 @@ class Command(BaseCommand):
     def ensure_home(self) -> HomePage:
         home = HomePage.objects.first()
         if home is None:
-            root = Page.get_first_root_node()
+            root = Page.get_first_root_node() or self.recreate_wagtail_roots()
             # Wagtail's installation leaves a placeholder "Welcome" page as the site root; replace it.
             for placeholder in root.get_children().filter(content_type__model="page", slug="home"):
                 placeholder.delete()
@@ -78,6 +80,13 @@ class Command(BaseCommand):
             site.site_name = site.site_name or "Amsterdam Data Science"
             site.save()
         return home
+
+    def recreate_wagtail_roots(self) -> Page:
+        """What Wagtail's migrations create and `manage.py flush` removes: locale, collection, page root."""
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        if not Collection.get_first_root_node():
+            Collection.add_root(name="Root")
+        return Page.add_root(instance=Page(title="Root", slug="root"))
 
     def ensure_page(self, parent: Page, model, *, slug: str, **fields):
         existing = model.objects.child_of(parent).filter(slug=slug).first()

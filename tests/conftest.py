@@ -1,0 +1,95 @@
+"""Shared fixtures: the site tree, content builders, the demo content, HTML parsing."""
+
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.coreutils import get_dummy_request
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from blog.models import BlogIndexPage, BlogPage
+
+from .factories import BlogIndexPageFactory, HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches site root paths and renditions; start every test from a cold cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def remove_placeholder_home():
+    """Delete the "Welcome to Wagtail" page the installation makes (as load_demo does)."""
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children().filter(content_type__model="page", slug="home"):
+        placeholder.delete()
+    return root
+
+
+@pytest.fixture
+def site(db):
+    """root -> HomePage -> BlogIndexPage, with the default Site pointing at the home page."""
+    root = remove_placeholder_home()
+    home = HomePageFactory(parent=root)
+    BlogIndexPageFactory(parent=home)
+    # Deleting the placeholder also deleted the default Site that pointed at it.
+    site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80)
+    site.root_page = home
+    site.is_default_site = True
+    site.site_name = "Amsterdam Data Science"
+    site.save()
+    return site
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def blog_index(site):
+    return BlogIndexPage.objects.child_of(site.root_page).get()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content from ``manage.py load_demo``."""
+    call_command("load_demo", stdout=io.StringIO())
+    return BlogPage.objects.get(slug="ai-research-with-china")
+
+
+def soup_of(response_or_html) -> BeautifulSoup:
+    content = getattr(response_or_html, "content", response_or_html)
+    if isinstance(content, bytes):
+        content = content.decode()
+    return BeautifulSoup(content, "html.parser")
+
+
+def normalise(text: str) -> str:
+    """Collapse runs of whitespace, as a reader sees the text."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def text_of(element) -> str:
+    return normalise(element.get_text(" "))
+
+
+class _PageAssertions(WagtailPageTestCase):
+    """WagtailPageTestCase's assertions, callable from pytest tests (see the page_assertions fixture)."""
+
+    def runTest(self):  # unittest needs a test method to instantiate the case
+        pass
+
+
+@pytest.fixture
+def page_assertions(client):
+    helper = _PageAssertions()
+    helper.client = client
+    helper.dummy_request = get_dummy_request()
+    return helper
