@@ -33,7 +33,8 @@ def main_navigation(context):
     return {
         "items": [
             {
-                "title": item.title,
+                # The site root is the home page; its title is the site's name, so the menu says "Home".
+                "label": "Home" if item.pk == root.pk else item.title,
                 "url": item.get_url(request=request),
                 "current": current is not None
                 and (
