@@ -4,13 +4,20 @@ Each block has its own template in ``templates/blog/blocks/`` and a preview,
 so editors see what they pick in the block chooser.
 """
 
+from collections import defaultdict
+
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText, expand_db_html
 
 # Rich text in the body: enough to write, not enough to break the design.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -22,7 +29,8 @@ BODY_IMAGE_FILTERS = ("width-800", "width-1600")
 class HeadingValue(blocks.StructValue):
     @cached_property
     def anchor(self) -> str:
-        """The id readers and the table of contents link to."""
+        """The id readers link to. The post page replaces it where it would repeat an id
+        (see ``BlogPage.headings``); on its own, a heading's id is its text, slugified."""
         return slugify(self.get("text")) or "section"
 
 
@@ -50,6 +58,35 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Shifting our perspective", "level": "h2"}
 
 
+class BodyExpansion:
+    """Turns the stored HTML of all the body's paragraphs into page HTML in one pass.
+
+    Links to pages and documents are looked up per pass, so one pass for the whole
+    body costs the same few queries however many paragraphs link somewhere.
+    """
+
+    SEPARATOR = "\n<!-- end of paragraph -->\n"
+
+    def __init__(self, sources: list[str]):
+        self.sources = sources
+
+    @cached_property
+    def html(self) -> list[str]:
+        return expand_db_html(self.SEPARATOR.join(self.sources)).split(self.SEPARATOR)
+
+
+class ParagraphText(RichText):
+    """A paragraph's rich text, rendered from its body's shared expansion."""
+
+    def __init__(self, source, expansion: BodyExpansion, index: int):
+        super().__init__(source)
+        self.expansion = expansion
+        self.index = index
+
+    def __html__(self):
+        return self.expansion.html[self.index]
+
+
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault(
@@ -58,6 +95,13 @@ class ParagraphBlock(blocks.RichTextBlock):
             "for example [2]: it becomes a link to entry 2 of the references list.",
         )
         super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
+
+    def bulk_to_python(self, values):
+        sources = [value or "" for value in values]
+        if any(BodyExpansion.SEPARATOR in source for source in sources):
+            return [RichText(source) for source in sources]
+        expansion = BodyExpansion(sources)
+        return [ParagraphText(source, expansion, index) for index, source in enumerate(sources)]
 
     class Meta:
         icon = "pilcrow"
@@ -111,8 +155,25 @@ class ImageBlock(blocks.StructBlock):
         description = "A picture with a caption and credit."
 
 
+class PrefetchedEmbedBlock(WagtailEmbedBlock):
+    """Looks up every embed of the body in Wagtail's embed cache in one query."""
+
+    def bulk_to_python(self, values):
+        embeds = [self.to_python(value) for value in values]
+        by_hash = defaultdict(list)
+        for embed in filter(None, embeds):
+            by_hash[get_embed_hash(embed.url, embed.max_width, embed.max_height)].append(embed)
+        cached = Embed.objects.filter(hash__in=by_hash).exclude(cache_until__lte=timezone.now())
+        for embed in cached:
+            # What EmbedValue.html would otherwise look up on its own, one query per embed.
+            html = render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed})
+            for value in by_hash[embed.hash]:
+                value.html = html
+        return embeds
+
+
 class EmbedBlock(blocks.StructBlock):
-    embed = WagtailEmbedBlock(
+    embed = PrefetchedEmbedBlock(
         help_text="Paste the page address of a video or post (YouTube, Vimeo, …), not the embed code."
     )
     caption = blocks.CharBlock(required=False, max_length=250)

@@ -3,9 +3,11 @@
 Editors cite a reference by typing its number in square brackets, as in "[2]".
 On the page the marker becomes a link to entry 2 of the post's references list,
 whose items carry the ids ``ref-1``, ``ref-2``, …; no HTML is typed by anyone.
+A marker inside a link is left as it is (links cannot nest) and is not a citation.
 """
 
 import re
+from collections.abc import Iterator
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -19,34 +21,30 @@ def reference_anchor(number: int) -> str:
     return f"ref-{number}"
 
 
-def cited_numbers(html: str) -> set[int]:
-    """The reference numbers cited in the text of ``html`` (markup ignored)."""
-    text = "".join(part for part in TAG.split(html) if not part.startswith("<"))
-    return {int(n) for n in CITATION.findall(text)}
-
-
-def link_citations(html: str) -> SafeString:
-    """Turn each "[n]" in the text of ``html`` into a link to reference n.
-
-    Markers inside an existing link are left alone, since a link cannot nest.
-    """
-    parts = []
+def _parts(html: str) -> Iterator[tuple[str, bool]]:
+    """The pieces of ``html`` in order, each with whether it is text that may hold citations."""
     inside_link = 0
     for part in TAG.split(str(html)):
         if part.startswith("<"):
             name = TAG_NAME.match(part)
             if name and name[1].lower() == "a":
                 inside_link = max(0, inside_link + (-1 if part.startswith("</") else 1))
-            parts.append(part)
-        elif inside_link:
-            parts.append(part)
+            yield part, False
         else:
-            parts.append(
-                CITATION.sub(
-                    lambda m: (
-                        f'<sup class="citation"><a href="#{reference_anchor(int(m[1]))}">[{m[1]}]</a></sup>'
-                    ),
-                    part,
-                )
-            )
-    return mark_safe("".join(parts))  # noqa: S308 - input is already-sanitised rich text; only our own markup is added
+            yield part, not inside_link
+
+
+def cited_numbers(html: str) -> set[int]:
+    """The reference numbers cited in ``html``."""
+    return {int(n) for part, citable in _parts(html) if citable for n in CITATION.findall(part)}
+
+
+def _marker_link(match: re.Match) -> str:
+    number = int(match[1])
+    return f'<sup class="citation"><a href="#{reference_anchor(number)}">[{number}]</a></sup>'
+
+
+def link_citations(html: str) -> SafeString:
+    """Turn each "[n]" citation in ``html`` into a link to reference n."""
+    linked = "".join(CITATION.sub(_marker_link, part) if citable else part for part, citable in _parts(html))
+    return mark_safe(linked)  # noqa: S308 - the input is sanitised rich text; only our own markup is added

@@ -1,6 +1,7 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
@@ -13,8 +14,26 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import BlogStreamBlock
+from base.pagination import paginate
+
+from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
+
+# Ids the post page's own templates use; a heading's anchor never takes one.
+PAGE_IDS = frozenset(
+    {
+        "main",
+        "post-title",
+        "newsletter",
+        "newsletter-heading",
+        "read-more-heading",
+        "references-heading",
+        "reading-list-heading",
+        "follow-us-heading",
+        "site-search-query",
+    }
+)
+REFERENCE_ID = re.compile(r"ref-\d+")
 
 RELATED_POSTS_COUNT = 3
 POSTS_PER_PAGE = 12
@@ -135,11 +154,9 @@ class BlogIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_posts(), POSTS_PER_PAGE)
-        # get_page() turns a missing, non-numeric or out-of-range page into the nearest valid one.
-        posts = paginator.get_page(request.GET.get("page"))
-        context["posts"] = posts
-        context["page_range"] = paginator.get_elided_page_range(posts.number, on_each_side=2, on_ends=1)
+        context["posts"], context["page_range"] = paginate(
+            self.get_posts(), request.GET.get("page"), POSTS_PER_PAGE
+        )
         return context
 
 
@@ -249,6 +266,25 @@ class BlogPage(Page):
             )
 
     @cached_property
+    def headings(self) -> list[HeadingValue]:
+        """The body's headings, each with an anchor unique on the page ("method", "method-2", …)."""
+        taken = set(PAGE_IDS)
+        headings = []
+        for block in self.body:
+            if block.block_type != "heading":
+                continue
+            heading = block.value
+            base = anchor = heading.anchor
+            suffix = 1
+            while anchor in taken or REFERENCE_ID.fullmatch(anchor):
+                suffix += 1
+                anchor = f"{base}-{suffix}"
+            heading.anchor = anchor
+            taken.add(anchor)
+            headings.append(heading)
+        return headings
+
+    @cached_property
     def authors(self) -> list[Author]:
         """The post's authors in the editor's order, photos' renditions included."""
         return [link.author for link in self.post_authors.all()]
@@ -261,7 +297,8 @@ class BlogPage(Page):
     def related_posts(self) -> list["BlogPage"]:
         """The editor's live picks in their order, then the newest live posts sharing a category."""
         candidates = BlogPage.objects.live().public().exclude(pk=self.pk)
-        picked = [link.related_post_id for link in self.related_post_links.all()]
+        # An editor may pick the same post twice by mistake; it takes one place.
+        picked = list(dict.fromkeys(link.related_post_id for link in self.related_post_links.all()))
         live_picked = set(candidates.filter(pk__in=picked).values_list("pk", flat=True))
         ids = [pk for pk in picked if pk in live_picked][:RELATED_POSTS_COUNT]
         free = RELATED_POSTS_COUNT - len(ids)
@@ -282,4 +319,6 @@ class BlogPage(Page):
         # Authors with photos, categories and the listing image in a fixed number of queries,
         # however many there are. In a preview, the editor's unsaved choices still win.
         prefetch_related_objects([self], *card_prefetches())
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        context["headings"] = self.headings  # gives every heading its unique anchor before rendering
+        return context

@@ -1,7 +1,7 @@
+from django.utils.html import format_html
 from wagtail.admin.ui.tables import Column
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.snippets.views.snippets import SnippetViewSet
-from django.utils.html import format_html
 
 from .models import Author, BlogCategory
 

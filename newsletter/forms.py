@@ -17,10 +17,11 @@ class SubscriberForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
-    def validate_unique(self):
-        # An address already on the list is not an error the visitor should see:
-        # the view answers every valid signup the same way.
-        pass
+    def _get_validation_exclusions(self):
+        # An address already on the list is not the visitor's error, and saying so would tell
+        # anyone who is subscribed: save() updates that row instead. The form field still
+        # checks that the address is well formed.
+        return super()._get_validation_exclusions() | {"email"}
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

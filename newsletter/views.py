@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,7 +26,9 @@ def subscribe(request):
         # Show the form again with the visitor's input and a message next to each problem.
         return render(request, "newsletter/subscribe.html", {"form": form, "next": next_url}, status=400)
     page_id = request.POST.get("page_id", "")
-    signup_page = Page.objects.filter(pk=int(page_id)).first() if page_id.isdigit() else None
+    signup_page = (
+        Page.objects.filter(pk=int(page_id)).first() if re.fullmatch(r"[0-9]{1,18}", page_id) else None
+    )
     form.save(signup_page=signup_page)
     messages.success(request, "Thank you for subscribing to our newsletter.")
     return redirect(f"{next_url}#newsletter")

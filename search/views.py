@@ -1,10 +1,10 @@
 import re
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 
+from base.pagination import paginate
 from blog.models import BlogPage, card_prefetches
 
 MAX_QUERY_LENGTH = 200
@@ -27,9 +27,7 @@ def search(request):
     results = page_range = None
     if query:
         matches = BlogPage.objects.live().public().defer_streamfields().search(query)
-        paginator = Paginator(matches, RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
-        page_range = paginator.get_elided_page_range(results.number, on_each_side=2, on_ends=1)
+        results, page_range = paginate(matches, request.GET.get("page"), RESULTS_PER_PAGE)
         # Authors and photos for this page of results only.
         prefetch_related_objects(list(results.object_list), *card_prefetches())
     return TemplateResponse(

@@ -16,6 +16,27 @@ from blog.models import BlogIndexPage, BlogPage
 from .factories import BlogIndexPageFactory, HomePageFactory
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests that flush the database (live server, transactional) after all the others.
+
+    pytest-django orders them last, as Django does, but pytest then regroups tests by
+    pytest-playwright's session-scoped ``browser_name`` parameter, which can pull the browser
+    tests in between ordinary ones. After a transactional test the database is empty (no page
+    tree root), so every ordinary test after it would fail. The sort is stable.
+    """
+
+    def flushes_database(item):
+        names = getattr(item, "fixturenames", ())
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(
+            marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+        )
+        return transactional or "transactional_db" in names or "live_server" in names
+
+    items.sort(key=flushes_database)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Wagtail caches site root paths and renditions; start every test from a cold cache."""

@@ -117,7 +117,12 @@ def test_image_renders_img_with_alt_size_and_srcset():
     image = ImageFactory(file__width=2000, file__height=1000)
     soup = render(
         ImageBlock(),
-        {"image": image.pk, "alt_text": "Researchers at a whiteboard", "caption": "Kick-off", "credit": "CWI"},
+        {
+            "image": image.pk,
+            "alt_text": "Researchers at a whiteboard",
+            "caption": "Kick-off",
+            "credit": "CWI",
+        },
     )
     img = soup.find("img")
     assert img["alt"] == "Researchers at a whiteboard"
@@ -282,7 +287,7 @@ def test_stream_refuses_a_second_references_or_reading_list_block(block_type):
     with pytest.raises(StreamBlockValidationError) as error:
         block.clean(stream_value((block_type, entries), ("paragraph", "<p>x</p>"), (block_type, entries)))
     messages = " ".join(e.message % (e.params or {}) for e in error.value.non_block_errors.as_data())
-    assert "at most 1" in messages.lower()
+    assert "maximum number of items is 1" in messages
 
 
 def test_stream_renders_every_block_in_order():
@@ -292,7 +297,7 @@ def test_stream_renders_every_block_in_order():
         ("quote", {"quote": "Quoted", "attribution": "Someone"}),
         ("references", {"heading": "References", "entries": ENTRIES[:1]}),
     )
-    soup = soup_of(value.render_as_block())
+    soup = soup_of("".join(child.render() for child in value))
     tags = [tag.name for tag in soup.find_all(["h2", "div", "figure", "section"], recursive=False)]
     assert tags == ["h2", "div", "figure", "section"]
     assert soup.find("a", href="#ref-1") is not None

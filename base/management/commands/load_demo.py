@@ -83,7 +83,9 @@ class Command(BaseCommand):
 
     def recreate_wagtail_roots(self) -> Page:
         """What Wagtail's migrations create and `manage.py flush` removes: locale, collection, page root."""
-        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
         if not Collection.get_first_root_node():
             Collection.add_root(name="Root")
         return Page.add_root(instance=Page(title="Root", slug="root"))

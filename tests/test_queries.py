@@ -1,0 +1,293 @@
+"""Query budgets: each page renders in a fixed number of SQL queries, however much it shows.
+
+Each page is requested once to warm up (renditions are created on the first request), then
+measured. The "does not grow" tests build the same page small and large and compare the
+counts; the budget tests pin the measured number so a new query shows up as a failure.
+"""
+
+import datetime
+import io
+import itertools
+import re
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from base.models import FooterSettings, SocialLink
+from blog.models import BlogIndexPage
+
+from .factories import (
+    AuthorFactory,
+    BlogCategoryFactory,
+    BlogPageFactory,
+    ImageFactory,
+    PartnerFactory,
+    heading,
+    reference,
+)
+
+# Measured on SQLite and PostgreSQL (the same numbers on both), with a warm cache, on the demo
+# site (so the footer shows its partner logos and social link).
+SEED_POST_BUDGET = 31
+POST_BUDGET = 33  # five of everything, with body images and auto-filled related posts
+BLOG_INDEX_BUDGET = 22
+HOME_BUDGET = 21
+SEARCH_BUDGET = 17
+
+
+@pytest.fixture
+def footer(site):
+    """What the footer shows on the real site: four partner logos and a social link."""
+    PartnerFactory.create_batch(4)
+    settings = FooterSettings.for_site(site)
+    settings.copyright_line = "© 2024 Amsterdam Data Science - All Rights Reserved."
+    settings.social_links = [SocialLink(platform="linkedin", url="https://www.linkedin.com/company/ads/")]
+    settings.save()
+    return settings
+
+
+@pytest.fixture
+def demo_blog(db):
+    """The demo site from load_demo (footer, partners, four posts); its blog index."""
+    call_command("load_demo", stdout=io.StringIO())
+    return BlogIndexPage.objects.get(slug="blog")
+
+
+def capture(client, url, params=None):
+    """The queries of one request for ``url``, after a warm-up request."""
+    assert client.get(url, params).status_code == 200
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return context.captured_queries
+
+
+def tables(queries):
+    """Which tables the queries read from, counted: to say where a difference comes from."""
+    return Counter(
+        match.group(1) for query in queries if (match := re.search(r'FROM "?([a-z_]+)"?', query["sql"]))
+    )
+
+
+def assert_same_count(small, large):
+    if len(small) != len(large):
+        extra = tables(large) - tables(small)
+        fewer = tables(small) - tables(large)
+        pytest.fail(
+            f"{len(small)} queries for the small page, {len(large)} for the large one; "
+            f"extra queries on: {dict(extra)}; fewer on: {dict(fewer)}"
+        )
+
+
+# The blog post ---------------------------------------------------------------------------------
+
+
+def post_body(n, *, page_link=None, embeds=0):
+    """n headings, paragraphs (each citing a reference), quotes and images; n references and reading-list entries."""
+    blocks = []
+    for k in range(1, n + 1):
+        link = f' and <a linktype="page" id="{page_link.pk}">an internal link</a>' if page_link else ""
+        blocks += [
+            heading(f"Section {k}", ["h2", "h3", "h4"][k % 3]),
+            {
+                "type": "paragraph",
+                "value": f'<p>Paragraph {k} cites [{k}], with <a href="https://e.example/{k}">a link</a>{link}.</p>',
+            },
+            {"type": "quote", "value": {"quote": f"Quote {k}", "attribution": f"Person {k}"}},
+            {
+                "type": "image",
+                "value": {"image": ImageFactory().pk, "alt_text": f"Image {k}", "caption": "C"},
+            },
+        ]
+    blocks += [
+        {"type": "embed", "value": {"embed": "https://www.youtube.com/watch?v=test", "caption": ""}}
+        for _ in range(embeds)
+    ]
+    blocks += [
+        {
+            "type": "references",
+            "value": {
+                "heading": "References",
+                "entries": [reference(title=f"Work {k}", url=f"https://e.example/w{k}") for k in range(n)],
+            },
+        },
+        {"type": "reading_list", "value": {"heading": "Reading", "entries": [reference(title="Book")] * n}},
+    ]
+    return blocks
+
+
+def build_post(blog_index, n, *, picks=0, **body_options):
+    """A post with n authors (with photos), n categories, n posts sharing a category
+    (each with n authors and a listing image), ``picks`` editor's picks, and post_body(n)."""
+    categories = BlogCategoryFactory.create_batch(n)
+    sharing = [
+        BlogPageFactory(
+            parent=blog_index,
+            categories=[categories[0]],
+            authors=AuthorFactory.create_batch(n),
+            listing_image=ImageFactory(),
+        )
+        for _ in range(n)
+    ]
+    picked = [
+        BlogPageFactory(
+            parent=blog_index, authors=AuthorFactory.create_batch(n), listing_image=ImageFactory()
+        )
+        for _ in range(picks)
+    ]
+    post = BlogPageFactory(
+        parent=blog_index,
+        authors=AuthorFactory.create_batch(n),
+        categories=categories,
+        related=picked,
+        listing_image=ImageFactory(),
+        body=post_body(n, **body_options),
+    )
+    return post, sharing
+
+
+def test_post_page_queries_do_not_grow(blog_index, footer, client):
+    small, small_sharing = build_post(blog_index, 1)
+    large, large_sharing = build_post(blog_index, 5)
+    small_queries = capture(client, small.url)
+    large_queries = capture(client, large.url)
+    # The large page really shows more of everything.
+    assert len(large.authors) == 5 and len(large.category_list) == 5
+    assert len(small.related_posts) == 1 and len(large.related_posts) == 3
+    assert_same_count(small_queries, large_queries)
+
+
+def test_post_page_queries_do_not_grow_with_editors_picks(blog_index, footer, client):
+    # With free places left in both, so both look for posts sharing a category.
+    small, _ = build_post(blog_index, 1, picks=1)
+    large, _ = build_post(blog_index, 5, picks=2)
+    assert len(small.related_posts) == 2 and len(large.related_posts) == 3
+    assert_same_count(capture(client, small.url), capture(client, large.url))
+
+
+def test_post_page_queries_do_not_grow_with_embeds(blog_index, footer, client):
+    small, _ = build_post(blog_index, 1, embeds=1)
+    large, _ = build_post(blog_index, 1, embeds=5)
+    assert_same_count(capture(client, small.url), capture(client, large.url))
+
+
+def test_post_page_queries_do_not_grow_with_internal_links(blog_index, footer, client):
+    small, _ = build_post(blog_index, 1, page_link=blog_index)
+    large, _ = build_post(blog_index, 5, page_link=blog_index)
+    assert_same_count(capture(client, small.url), capture(client, large.url))
+
+
+def test_post_page_budget(demo_blog, client, django_assert_max_num_queries):
+    """A post with five of everything, on the demo site."""
+    post, _ = build_post(demo_blog, 5)
+    client.get(post.url)
+    with django_assert_max_num_queries(POST_BUDGET):
+        assert client.get(post.url).status_code == 200
+
+
+def test_seed_post_budget(demo_blog, client, django_assert_max_num_queries):
+    url = "/blog/ai-research-with-china/"
+    assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(SEED_POST_BUDGET):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert b"Read More" in response.content
+
+
+# Listings --------------------------------------------------------------------------------------
+
+
+NUMBERS = itertools.count()
+
+
+def build_posts(blog_index, count, title="Post about pandas"):
+    first = datetime.date(2021, 1, 1)
+    category = BlogCategoryFactory()
+    return [
+        BlogPageFactory(
+            parent=blog_index,
+            title=f"{title} {next(NUMBERS)}",
+            date=first + datetime.timedelta(days=n),
+            authors=AuthorFactory.create_batch(2),
+            categories=[category, BlogCategoryFactory()],
+            listing_image=ImageFactory(),
+        )
+        for n in range(count)
+    ]
+
+
+def test_blog_index_queries_do_not_grow(blog_index, footer, client):
+    build_posts(blog_index, 3)
+    small = capture(client, blog_index.url)
+    build_posts(blog_index, 9)
+    large = capture(client, blog_index.url)
+    assert client.get(blog_index.url).content.count(b'class="post-card"') == 12
+    assert_same_count(small, large)
+
+
+def test_blog_index_budget(demo_blog, client, django_assert_max_num_queries):
+    build_posts(demo_blog, 10)  # with the four demo posts: two pages
+    client.get(demo_blog.url)
+    client.get(demo_blog.url, {"page": 2})
+    with django_assert_max_num_queries(BLOG_INDEX_BUDGET):
+        assert client.get(demo_blog.url, {"page": 2}).status_code == 200
+    with django_assert_max_num_queries(BLOG_INDEX_BUDGET):
+        assert client.get(demo_blog.url).status_code == 200
+
+
+def test_home_page_queries_do_not_grow(home_page, blog_index, footer, client):
+    build_posts(blog_index, 1)
+    small = capture(client, "/")
+    build_posts(blog_index, home_page.latest_posts_count)
+    large = capture(client, "/")
+    assert client.get("/").content.count(b'class="post-card"') == home_page.latest_posts_count
+    assert_same_count(small, large)
+
+
+def test_home_page_budget(demo_blog, client, django_assert_max_num_queries):
+    build_posts(demo_blog, 8)
+    client.get("/")
+    with django_assert_max_num_queries(HOME_BUDGET):
+        assert client.get("/").status_code == 200
+
+
+def test_search_queries_do_not_grow(blog_index, footer, client):
+    build_posts(blog_index, 1)
+    small = capture(client, "/search/", {"query": "pandas"})
+    build_posts(blog_index, 12)
+    large = capture(client, "/search/", {"query": "pandas"})
+    assert client.get("/search/", {"query": "pandas"}).content.count(b'class="search-result"') == 10
+    assert_same_count(small, large)
+
+
+def test_search_budget(demo_blog, client, django_assert_max_num_queries):
+    build_posts(demo_blog, 12)
+    client.get("/search/", {"query": "pandas"})
+    client.get("/search/", {"query": "pandas", "page": "2"})
+    with django_assert_max_num_queries(SEARCH_BUDGET):
+        assert client.get("/search/", {"query": "pandas"}).status_code == 200
+    with django_assert_max_num_queries(SEARCH_BUDGET):
+        assert client.get("/search/", {"query": "pandas", "page": "2"}).status_code == 200
+
+
+# The footer ------------------------------------------------------------------------------------
+
+
+def test_footer_queries_do_not_grow_with_partners(site, client):
+    settings = FooterSettings.for_site(site)
+    settings.social_links = [SocialLink(platform="linkedin", url="https://www.linkedin.com/company/ads/")]
+    settings.save()
+    PartnerFactory()
+    small = capture(client, "/")
+    PartnerFactory.create_batch(5, group="Supporters")
+    settings.social_links = [
+        SocialLink(platform=platform, url=f"https://{platform}.example/ads")
+        for platform in ("linkedin", "mastodon", "bluesky", "github")
+    ]
+    settings.save()
+    large = capture(client, "/")
+    assert client.get("/").content.count(b'class="partners"') == 2
+    assert_same_count(small, large)
