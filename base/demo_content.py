@@ -8,7 +8,12 @@ import datetime
 CATEGORIES = ["China", "Collaboration", "Research", "Education", "Design"]
 
 AUTHORS = [
-    {"name": "Lynda Hardman", "role": "Director, Amsterdam Data Science", "colour": "#1f5f8b"},
+    {
+        "name": "Lynda Hardman",
+        "role": "Director",
+        "affiliation": "Amsterdam Data Science",
+        "colour": "#1f5f8b",
+    },
     {"name": "Magdalena Mladenova", "role": "", "colour": "#7a3b69"},
     {"name": "Anita de Waard", "role": "", "colour": "#2e6b3f"},
     {"name": "Thom Pijnenburg", "role": "", "colour": "#8a4b14"},

@@ -9,6 +9,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 PARTNER_LOGO_FILTER = "height-80"
+# The image size sharing cards (OpenGraph, Twitter) ask for.
+SOCIAL_IMAGE_FILTER = "fill-1200x630"
 
 
 class Partner(index.Indexed, models.Model):

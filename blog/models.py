@@ -1,23 +1,29 @@
+import math
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from base.models import SOCIAL_IMAGE_FILTER
 from base.pagination import paginate
 
 from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
+from .feeds import BlogFeed
 
 # Ids the post page's own templates use; a heading's anchor never takes one.
 PAGE_IDS = frozenset(
@@ -31,11 +37,15 @@ PAGE_IDS = frozenset(
         "reading-list-heading",
         "follow-us-heading",
         "site-search-query",
+        "toc-heading",
     }
 )
 REFERENCE_ID = re.compile(r"ref-\d+")
 
 RELATED_POSTS_COUNT = 3
+WORDS_PER_MINUTE = 230
+# A table of contents is worth its space from this many headings on.
+TOC_MIN_HEADINGS = 3
 POSTS_PER_PAGE = 12
 
 # Renditions used wherever a post is shown as a card or an author as a byline.
@@ -49,9 +59,12 @@ class Author(index.Indexed, ClusterableModel):
         max_length=200, unique=True, help_text="Used in the address of the author's page."
     )
     role = models.CharField(
-        max_length=250,
+        max_length=150, blank=True, help_text="The author's job or role, e.g. “Director”."
+    )
+    affiliation = models.CharField(
+        max_length=200,
         blank=True,
-        help_text="Role and affiliation, e.g. “Director, Amsterdam Data Science”.",
+        help_text="The organisation the author works for, e.g. “Amsterdam Data Science”.",
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -67,6 +80,7 @@ class Author(index.Indexed, ClusterableModel):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("role"),
+        FieldPanel("affiliation"),
         FieldPanel("photo"),
         FieldPanel("bio"),
         InlinePanel("links", label="Links", heading="Links (website, LinkedIn, …)"),
@@ -76,6 +90,7 @@ class Author(index.Indexed, ClusterableModel):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("role"),
+        index.SearchField("affiliation"),
     ]
 
     class Meta:
@@ -83,6 +98,19 @@ class Author(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def role_and_affiliation(self) -> str:
+        return ", ".join(part for part in (self.role, self.affiliation) if part)
+
+    def as_schema_person(self) -> dict:
+        """The author as a schema.org Person, for structured data."""
+        person = {"@type": "Person", "name": self.name}
+        if self.role:
+            person["jobTitle"] = self.role
+        if self.affiliation:
+            person["affiliation"] = {"@type": "Organization", "name": self.affiliation}
+        return person
 
 
 class AuthorLink(Orderable):
@@ -125,11 +153,13 @@ def card_prefetches():
             ),
         ),
         "categories",
-        Prefetch("listing_image", queryset=images.prefetch_renditions(CARD_IMAGE_FILTER)),
+        Prefetch(
+            "listing_image", queryset=images.prefetch_renditions(CARD_IMAGE_FILTER, SOCIAL_IMAGE_FILTER)
+        ),
     ]
 
 
-class BlogIndexPage(Page):
+class BlogIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -139,25 +169,79 @@ class BlogIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
+    @property
+    def summary(self) -> str:
+        return strip_tags(self.intro)
+
     subpage_types = ["blog.BlogPage"]
     parent_page_types = ["home.HomePage"]
 
     def get_posts(self):
-        return (
-            BlogPage.objects.child_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .prefetch_related(*card_prefetches())
-            .order_by("-date", "-pk")
+        """The live, public posts of this blog, newest first."""
+        return BlogPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    @property
+    def feed_url(self) -> str:
+        return self.url + self.reverse_subpage("feed")
+
+    def render_listing(self, request, posts, **context):
+        posts = posts.defer_streamfields().prefetch_related(*card_prefetches())
+        page, page_range = paginate(posts, request.GET.get("page"), POSTS_PER_PAGE)
+        return self.render(
+            request,
+            context_overrides={
+                "posts": page,
+                "page_range": page_range,
+                "blog_feed_url": self.feed_url,
+                **context,
+            },
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["posts"], context["page_range"] = paginate(
-            self.get_posts(), request.GET.get("page"), POSTS_PER_PAGE
+    @path("")
+    def all_posts(self, request):
+        return self.render_listing(request, self.get_posts())
+
+    @path("category/<slug:slug>/")
+    def category(self, request, slug):
+        category = get_object_or_404(BlogCategory, slug=slug)
+        return self.render_listing(
+            request,
+            self.get_posts().filter(categories=category),
+            active_category=category,
+            category_feed_url=self.url + self.reverse_subpage("category_feed", args=[slug]),
+            meta_title=f"{category.name} – {self.title}",
         )
-        return context
+
+    @path("author/<slug:slug>/")
+    def author(self, request, slug):
+        author = get_object_or_404(
+            Author.objects.select_related("photo").prefetch_related("links"), slug=slug
+        )
+        return self.render_listing(
+            request,
+            self.get_posts().filter(post_authors__author=author),
+            active_author=author,
+            meta_title=f"{author.name} – {self.title}",
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        return BlogFeed(self)(request)
+
+    @path("category/<slug:slug>/feed/")
+    def category_feed(self, request, slug):
+        return BlogFeed(self, get_object_or_404(BlogCategory, slug=slug))(request)
+
+    def get_sitemap_urls(self, request=None):
+        """The blog itself, then one entry per category that has posts here."""
+        urls = super().get_sitemap_urls(request)
+        base_url = self.get_full_url(request)
+        categories = BlogCategory.objects.filter(posts__in=self.get_posts()).distinct()
+        urls += [
+            {"location": base_url + self.reverse_subpage("category", args=[category.slug])}
+            for category in categories
+        ]
+        return urls
 
 
 class BlogPageAuthor(Orderable):
@@ -235,7 +319,7 @@ class BlogPage(Page):
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
         index.RelatedFields("post_authors", [index.RelatedFields("author", [index.SearchField("name")])]),
-        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("categories", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("date"),
     ]
 
@@ -284,10 +368,61 @@ class BlogPage(Page):
             headings.append(heading)
         return headings
 
+    @property
+    def summary(self) -> str:
+        return self.lead
+
+    @property
+    def social_image(self):
+        return self.listing_image
+
+    def structured_data(self, *, url: str, site_name: str, image: dict | None) -> dict:
+        """schema.org BlogPosting for search engines; ``image`` is the sharing image, if any."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": self.title,
+            "description": self.lead,
+            "datePublished": self.date.isoformat(),
+            "mainEntityOfPage": url,
+            "author": [author.as_schema_person() for author in self.authors],
+            "publisher": {"@type": "Organization", "name": site_name},
+            "keywords": [category.name for category in self.category_list],
+            "wordCount": self.word_count,
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if image:
+            data["image"] = image["url"]
+        return data
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words in the lead and the body's text (headings, paragraphs, quotes, references…)."""
+        words = len(self.lead.split())
+        for block in self.body:
+            words += sum(len(text.split()) for text in block.block.get_searchable_content(block.value))
+        return words
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read the post at an adult's silent-reading pace; at least one."""
+        return max(1, math.ceil(self.word_count / WORDS_PER_MINUTE))
+
+    @cached_property
+    def table_of_contents(self) -> list[HeadingValue]:
+        return self.headings if len(self.headings) >= TOC_MIN_HEADINGS else []
+
     @cached_property
     def authors(self) -> list[Author]:
         """The post's authors in the editor's order, photos' renditions included."""
         return [link.author for link in self.post_authors.all()]
+
+    @cached_property
+    def blog_index(self) -> "BlogIndexPage | None":
+        if not (self.path and self.depth):  # the preview of a post not yet placed in the tree
+            return None
+        return BlogIndexPage.objects.parent_of(self).first()
 
     @cached_property
     def category_list(self) -> list[BlogCategory]:
@@ -321,4 +456,6 @@ class BlogPage(Page):
         prefetch_related_objects([self], *card_prefetches())
         context = super().get_context(request, *args, **kwargs)
         context["headings"] = self.headings  # gives every heading its unique anchor before rendering
+        if self.blog_index:
+            context["blog_feed_url"] = self.blog_index.feed_url
         return context

@@ -1,5 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -35,6 +36,10 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    @property
+    def summary(self) -> str:
+        return strip_tags(self.intro)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_posts"] = (
@@ -45,5 +50,7 @@ class HomePage(Page):
             .prefetch_related(*card_prefetches())
             .order_by("-date", "-pk")[: self.latest_posts_count]
         )
-        context["blog_index"] = BlogIndexPage.objects.live().public().descendant_of(self).first()
+        context["blog_index"] = blog_index = BlogIndexPage.objects.live().public().descendant_of(self).first()
+        if blog_index:
+            context["blog_feed_url"] = blog_index.feed_url
         return context

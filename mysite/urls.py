@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsletter import views as newsletter_views
@@ -11,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("sitemap.xml", sitemap),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
     path("newsletter/subscribe/", newsletter_views.subscribe, name="newsletter_subscribe"),
 ]
 

@@ -1,11 +1,14 @@
 import re
 from urllib.parse import urlencode
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
 
 from base.pagination import paginate
-from blog.models import BlogPage, card_prefetches
+from blog.models import BlogCategory, BlogPage, card_prefetches
+
+from .excerpts import body_text, excerpt
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 20
@@ -24,12 +27,27 @@ def clean_query(raw: str) -> str:
 def search(request):
     raw_query = request.GET.get("query", "")
     query = clean_query(raw_query)
+    categories = list(BlogCategory.objects.all())
+    category = next((c for c in categories if c.slug == request.GET.get("category")), None)
     results = page_range = None
+    promotions = []
     if query:
-        matches = BlogPage.objects.live().public().defer_streamfields().search(query)
-        results, page_range = paginate(matches, request.GET.get("page"), RESULTS_PER_PAGE)
+        posts = BlogPage.objects.live().public()
+        if category:
+            posts = posts.filter(categories__slug=category.slug)
+        results, page_range = paginate(posts.search(query), request.GET.get("page"), RESULTS_PER_PAGE)
+        found = list(results.object_list)
         # Authors and photos for this page of results only.
-        prefetch_related_objects(list(results.object_list), *card_prefetches())
+        prefetch_related_objects(found, *card_prefetches())
+        terms = query.split()
+        for post in found:
+            post.excerpt = excerpt(f"{post.lead} {body_text(post.body.raw_data)}", terms)
+        # Recorded for Wagtail's "Popular searches" report; editors' promoted pages come first.
+        recorded = Query.get(query)
+        recorded.add_hit()
+        if results.number == 1:
+            live_or_external = Q(page__isnull=True) | Q(page__live=True)
+            promotions = list(recorded.editors_picks.filter(live_or_external).select_related("page"))
     return TemplateResponse(
         request,
         "search/search.html",
@@ -38,6 +56,12 @@ def search(request):
             "query": query,
             "results": results,
             "page_range": page_range,
-            "pagination_query": urlencode({"query": query}),
+            "promotions": promotions,
+            "categories": categories,
+            "active_category": category,
+            "pagination_query": urlencode(
+                {"query": query, **({"category": category.slug} if category else {})}
+            ),
+            "all_categories_query": urlencode({"query": query}),
         },
     )

@@ -31,7 +31,8 @@ class AuthorFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Author {n}")
     slug = factory.LazyAttribute(lambda obj: slugify(obj.name))
-    role = "Researcher, Amsterdam Data Science"
+    role = "Researcher"
+    affiliation = "Amsterdam Data Science"
     photo = factory.SubFactory(ImageFactory, file__width=200, file__height=200)
 
 

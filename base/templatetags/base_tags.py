@@ -1,11 +1,15 @@
+import json
 from itertools import groupby
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from base.models import PARTNER_LOGO_FILTER, Partner
+from base.models import PARTNER_LOGO_FILTER, SOCIAL_IMAGE_FILTER, Partner
 
 register = template.Library()
 
@@ -44,3 +48,55 @@ def main_navigation(context):
             for item in items
         ]
     }
+
+
+@register.inclusion_tag("includes/meta.html", takes_context=True)
+def page_meta(context):
+    """Search and sharing metadata for the page being shown, with fallbacks for every field.
+
+    Pages may offer ``summary`` (a plain-text description), ``social_image`` (a Wagtail
+    image) and ``structured_data(url=, site_name=, image=)`` (a JSON-LD dict); the promote tab's
+    search description and title win where editors filled them in.
+    """
+    request = context["request"]
+    page = context["page"]
+    canonical_url = request.build_absolute_uri(request.path)
+    page_number = request.GET.get("page", "")
+    if page_number.isdecimal() and page_number != "1":
+        canonical_url += f"?page={page_number}"
+    description = page.search_description or getattr(page, "summary", "") or context["site_name"]
+    image = None
+    social_image = getattr(page, "social_image", None)
+    if social_image:
+        rendition = social_image.get_rendition(SOCIAL_IMAGE_FILTER)
+        image = {
+            "url": request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(page, "social_image_alt", "") or page.title,
+        }
+    structured_data = getattr(page, "structured_data", None)
+    return {
+        "site_name": context["site_name"],
+        "title": context.get("meta_title") or page.seo_title or page.title,
+        "description": Truncator(" ".join(description.split())).chars(200),
+        "canonical_url": canonical_url,
+        "og_type": "article" if structured_data else "website",
+        "image": image,
+        "structured_data": (
+            structured_data(url=canonical_url, site_name=context["site_name"], image=image)
+            if structured_data
+            else None
+        ),
+    }
+
+
+# Characters that could end a <script> element or start markup inside JSON, escaped as JSON allows.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A JSON-LD <script> block whose content can never close the element early."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above

@@ -56,7 +56,11 @@ def test_post_page_shows_its_content(post, client):
     assert text_of(article.find(class_="post__editor-note")) == "The opinions are the author's own."
     time = article.find("time")
     assert (time["datetime"], text_of(time)) == ("2021-09-13", "13 September 2021")
-    assert "Design, Research" in text_of(article.find(class_="post__categories"))
+    category_links = article.find(class_="post__categories").find_all("a")
+    assert [(a.get_text(), a["href"]) for a in category_links] == [
+        ("Design", "/blog/category/design/"),
+        ("Research", "/blog/category/research/"),
+    ]
     names = [text_of(n) for n in article.select(".author-list .author__name")]
     assert names == ["Troy Nachtigall", "Ann Other"]
     assert "Designer" in text_of(article.find(class_="author-list"))
@@ -176,7 +180,7 @@ def test_index_excludes_private_posts(blog_index, client):
 def test_index_with_no_posts_says_so(blog_index, client):
     soup = soup_of(client.get(blog_index.url))
     assert card_titles(soup) == []
-    assert "No posts have been published yet." in text_of(soup)
+    assert "No posts have been published here yet." in text_of(soup)
 
 
 @pytest.fixture

@@ -66,7 +66,7 @@ def test_a_word_that_is_nowhere_finds_nothing(demo_content, client):
     response = search(client, query="xylophonist")
     assert result_titles(response) == []
     assert summary(response) == "0 results for “xylophonist”"
-    assert "Try fewer or different words" in text_of(soup_of(response).find("main"))
+    assert "Nothing matched. Check the spelling" in text_of(soup_of(response).find("main"))
 
 
 def test_drafts_and_private_posts_are_not_found(blog_index, client):

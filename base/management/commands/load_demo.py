@@ -106,7 +106,13 @@ class Command(BaseCommand):
         photo = draw_image(
             f"Portrait of {data['name']}", (400, 400), data["colour"], initials(data["name"]), "#ffffff"
         )
-        return Author.objects.create(name=data["name"], slug=slug, role=data["role"], photo=photo)
+        return Author.objects.create(
+            name=data["name"],
+            slug=slug,
+            role=data["role"],
+            affiliation=data.get("affiliation", ""),
+            photo=photo,
+        )
 
     def ensure_post(self, blog: BlogIndexPage, data, categories, authors) -> BlogPage:
         existing = BlogPage.objects.child_of(blog).filter(slug=data["slug"]).first()
