@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.embeds.embeds import get_embed_hash
@@ -275,6 +276,28 @@ class BlogStreamBlock(blocks.StreamBlock):
     embed = EmbedBlock()
     references = ReferencesBlock()
     reading_list = ReadingListBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Headings must form an outline screen-reader users can follow: the post title is the
+        # level 1 heading, so the body starts at level 2 and never jumps down more than one level.
+        errors = {}
+        previous = 1
+        for index, child in enumerate(value):
+            if child.block_type != "heading":
+                continue
+            level = int(child.value["level"][1])
+            if level > previous + 1:
+                message = (
+                    f"This heading is level {level}, but the one before it is level {previous} "
+                    f"(the post title counts as level 1). Use a level "
+                    f"{' or '.join(str(n) for n in range(2, previous + 2))} heading here."
+                )
+                errors[index] = StructBlockValidationError(block_errors={"level": ValidationError(message)})
+            previous = level
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
 
     class Meta:
         # Reference ids (ref-1, ref-2, …) must be unique on the page.

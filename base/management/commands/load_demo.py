@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from base import demo_content as demo
 from base.models import FooterSettings, Partner, SocialLink
+from base.permissions import grant_blog_permissions
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
 from home.models import HomePage
 
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         blog = self.ensure_page(
             home, BlogIndexPage, slug="blog", title="Blog", intro=demo.BLOG_INTRO, show_in_menus=True
         )
+        grant_blog_permissions(blog)
         categories = {
             name: BlogCategory.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
             for name in demo.CATEGORIES
