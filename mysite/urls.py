@@ -6,7 +6,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from newsletter import views as newsletter_views
 from search import views as search_views
 
 urlpatterns = [
@@ -15,7 +14,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("sitemap.xml", sitemap),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
-    path("newsletter/subscribe/", newsletter_views.subscribe, name="newsletter_subscribe"),
+    path("newsletter/", include("newsletter.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,18 @@
+import unicodedata
+
 from django import forms
+from django.core.exceptions import ValidationError
 
 from .models import Subscriber
+
+# A field that people never see and bots fill in; its name sounds like something worth filling.
+HONEYPOT_FIELD = "website"
+
+
+def no_control_characters(value: str):
+    """Names go into e-mails and spreadsheets: refuse line breaks, tabs and other control codes."""
+    if any(unicodedata.category(character) == "Cc" for character in value):
+        raise ValidationError("Use letters, spaces and punctuation only.", code="control_character")
 
 
 class SubscriberForm(forms.ModelForm):
@@ -17,21 +29,26 @@ class SubscriberForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "prefix", "surname", "organisation"):
+            self.fields[name].validators.append(no_control_characters)
+
     def _get_validation_exclusions(self):
         # An address already on the list is not the visitor's error, and saying so would tell
-        # anyone who is subscribed: save() updates that row instead. The form field still
+        # anyone who is subscribed: sign_up() finds that row instead. The form field still
         # checks that the address is well formed.
         return super()._get_validation_exclusions() | {"email"}
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
-    def save(self, signup_page=None):
-        """Store the signup; an address already on the list is updated, not duplicated."""
-        data = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "email"}
-        subscriber, _ = Subscriber.objects.update_or_create(
-            email__iexact=self.cleaned_data["email"],
-            defaults={**data, "signup_page": signup_page},
-            create_defaults={**data, "email": self.cleaned_data["email"], "signup_page": signup_page},
+    def save(self, *, signup_page=None, consent_text: str) -> Subscriber:
+        """Record the signup (see SubscriberManager.sign_up); one row per address."""
+        details = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "email"}
+        return Subscriber.objects.sign_up(
+            email=self.cleaned_data["email"],
+            details=details,
+            signup_page=signup_page,
+            consent_text=consent_text,
         )
-        return subscriber

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "wagtail_modeladmin",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -134,3 +135,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Formats Django's en-GB input formats accept back, so an unchanged form saves.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+
+# The newsletter signup's rate limit (newsletter/conf.py) counts per client address, REMOTE_ADDR.
+# Behind a reverse proxy, name the header in which the proxy passes on the client's single
+# address, e.g. RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP with nginx's
+# `proxy_set_header X-Real-IP $remote_addr;`. Never a header the client can set itself.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

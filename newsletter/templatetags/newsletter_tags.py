@@ -1,5 +1,6 @@
 from django import template
 
+from newsletter import conf
 from newsletter.forms import SubscriberForm
 
 register = template.Library()
@@ -14,6 +15,7 @@ def newsletter_form(context):
         "form": SubscriberForm(),
         "next": request.get_full_path(),
         "page_id": getattr(page, "pk", ""),
+        "consent_text": conf.consent_text(),
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "messages": context.get("messages"),
