@@ -8,7 +8,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 from wagtail.search import index
 
-PARTNER_LOGO_FILTER = "height-80"
+# The {% picture %} spec of a partner logo (includes/partners.html), shown 64 pixels high: one
+# and two times that height, as AVIF and WebP with a PNG fallback (logos often need lossless
+# edges or transparency). base_tags.partner_groups prefetches exactly these renditions.
+PARTNER_LOGO_FILTER = "height-{64,128} format-{avif,webp,png}"
 # The image size sharing cards (OpenGraph, Twitter) ask for.
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
 

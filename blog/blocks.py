@@ -18,13 +18,17 @@ from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import Filter
 from wagtail.rich_text import RichText, expand_db_html
 
 # Rich text in the body: enough to write, not enough to break the design.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-# Renditions the body image template asks for; fetched with the images.
-BODY_IMAGE_FILTERS = ("width-800", "width-1600")
+# The body image's {% picture %} specs, exactly as blog/blocks/image.html writes them: three widths
+# for srcset (the column is at most 46rem wide), each as AVIF and WebP with a JPEG fallback.
+BODY_IMAGE_SPEC = "width-{400,800,1600} format-{avif,webp,jpeg}"
+# Fetched with the images: Wagtail matches prefetched renditions by exact filter spec.
+BODY_IMAGE_FILTERS = tuple(Filter.expand_spec(BODY_IMAGE_SPEC))
 
 
 class HeadingValue(blocks.StructValue):

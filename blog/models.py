@@ -8,13 +8,13 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -24,6 +24,7 @@ from base.pagination import paginate
 from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
 from .feeds import BlogFeed
+from .text import body_text, plain_text
 
 # Ids the post page's own templates use; a heading's anchor never takes one.
 PAGE_IDS = frozenset(
@@ -48,9 +49,12 @@ WORDS_PER_MINUTE = 230
 TOC_MIN_HEADINGS = 3
 POSTS_PER_PAGE = 12
 
-# Renditions used wherever a post is shown as a card or an author as a byline.
-CARD_IMAGE_FILTER = "fill-640x360"
-AUTHOR_PHOTO_FILTER = "fill-96x96"
+# The {% picture %} specs of a post card's image (includes/post_card.html) and of an author's
+# photo in a byline (includes/author_list.html): sizes for srcset, each as AVIF and WebP with a
+# JPEG fallback. They are prefetched with the cards, and Wagtail matches prefetched renditions
+# by exact spec, so the templates must write them exactly as here.
+CARD_IMAGE_FILTER = "fill-{400x225,800x450} format-{avif,webp,jpeg}"
+AUTHOR_PHOTO_FILTER = "fill-{48x48,96x96} format-{avif,webp,jpeg}"
 
 
 class Author(index.Indexed, ClusterableModel):
@@ -149,12 +153,16 @@ def card_prefetches():
         Prefetch(
             "post_authors",
             queryset=BlogPageAuthor.objects.select_related("author").prefetch_related(
-                Prefetch("author__photo", queryset=images.prefetch_renditions(AUTHOR_PHOTO_FILTER))
+                Prefetch(
+                    "author__photo",
+                    queryset=images.prefetch_renditions(*Filter.expand_spec(AUTHOR_PHOTO_FILTER)),
+                )
             ),
         ),
         "categories",
         Prefetch(
-            "listing_image", queryset=images.prefetch_renditions(CARD_IMAGE_FILTER, SOCIAL_IMAGE_FILTER)
+            "listing_image",
+            queryset=images.prefetch_renditions(*Filter.expand_spec(CARD_IMAGE_FILTER), SOCIAL_IMAGE_FILTER),
         ),
     ]
 
@@ -171,7 +179,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     @property
     def summary(self) -> str:
-        return strip_tags(self.intro)
+        return plain_text(self.intro)
 
     subpage_types = ["blog.BlogPage"]
     parent_page_types = ["home.HomePage"]
@@ -329,6 +337,13 @@ class BlogPage(Page):
     class Meta:
         indexes = [models.Index(fields=["-date"], name="blogpage_date_idx")]
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # The search index entry is written on post_save, before modelcluster saves the post's
+        # authors and categories; write it again now they are saved, so search finds them at once.
+        index.insert_or_update_object(self)
+        return result
+
     def clean(self):
         super().clean()
         reference_count = sum(
@@ -390,8 +405,8 @@ class BlogPage(Page):
             "keywords": [category.name for category in self.category_list],
             "wordCount": self.word_count,
         }
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
+        modified = self.last_published_at or self.first_published_at
+        data["dateModified"] = modified.isoformat() if modified else self.date.isoformat()
         if image:
             data["image"] = image["url"]
         return data
@@ -399,10 +414,7 @@ class BlogPage(Page):
     @cached_property
     def word_count(self) -> int:
         """Words in the lead and the body's text (headings, paragraphs, quotes, references…)."""
-        words = len(self.lead.split())
-        for block in self.body:
-            words += sum(len(text.split()) for text in block.block.get_searchable_content(block.value))
-        return words
+        return len(self.lead.split()) + len(body_text(self.body.raw_data).split())
 
     @property
     def reading_time(self) -> int:

@@ -1,11 +1,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.models import BlogIndexPage, BlogPage, card_prefetches
+from blog.text import plain_text
 
 
 class HomePage(Page):
@@ -38,7 +38,7 @@ class HomePage(Page):
 
     @property
     def summary(self) -> str:
-        return strip_tags(self.intro)
+        return plain_text(self.intro)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,8 +7,9 @@ from wagtail.contrib.search_promotions.models import Query
 
 from base.pagination import paginate
 from blog.models import BlogCategory, BlogPage, card_prefetches
+from blog.text import body_text
 
-from .excerpts import body_text, excerpt
+from .excerpts import excerpt
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 20
@@ -18,9 +19,13 @@ RESULTS_PER_PAGE = 10
 UNSAFE = re.compile(r"[\x00-\x1f\x7f\"“”„'‘’`&|!():*<>\\^~{}\[\]]")
 
 
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+
+
 def clean_query(raw: str) -> str:
     """A query the backend can always parse: no control or syntax characters, bounded in size."""
-    words = UNSAFE.sub(" ", raw[: MAX_QUERY_LENGTH * 4]).split()
+    # "China's" searches for China: a lone "s" would have to match too.
+    words = UNSAFE.sub(" ", POSSESSIVE.sub("", raw[: MAX_QUERY_LENGTH * 4])).split()
     return " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
 
 

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from base.models import FooterSettings, SocialLink
-from blog.models import BlogIndexPage
+from blog.models import Author, AuthorLink, BlogCategory, BlogIndexPage
 
 from .factories import (
     AuthorFactory,
@@ -292,3 +292,99 @@ def test_footer_queries_do_not_grow_with_partners(site, client):
     large = capture(client, "/")
     assert client.get("/").content.count(b'class="partners"') == 2
     assert_same_count(small, large)
+
+
+# Category and author pages, feeds --------------------------------------------------------------
+
+# Measured like the budgets above, on SQLite and PostgreSQL, on the demo site.
+CATEGORY_BUDGET = 23
+AUTHOR_BUDGET = 24  # the author's photo and links besides
+FEED_BUDGET = 12
+CATEGORY_FEED_BUDGET = 13  # the category besides
+
+
+def build_posts_by(blog_index, count, *, category, author):
+    """``count`` posts in ``category`` by ``author``, each with a second author and category and an image."""
+    first = datetime.date(2021, 1, 1)
+    return [
+        BlogPageFactory(
+            parent=blog_index,
+            title=f"Post about pandas {next(NUMBERS)}",
+            date=first + datetime.timedelta(days=n),
+            authors=[author, AuthorFactory()],
+            categories=[category, BlogCategoryFactory()],
+            listing_image=ImageFactory(),
+        )
+        for n in range(count)
+    ]
+
+
+FILTERED_LISTINGS = {
+    "category": lambda category, author: f"/blog/category/{category.slug}/",
+    "author": lambda category, author: f"/blog/author/{author.slug}/",
+}
+
+
+@pytest.mark.parametrize("url_of", FILTERED_LISTINGS.values(), ids=FILTERED_LISTINGS.keys())
+def test_filtered_listing_queries_do_not_grow(blog_index, footer, client, url_of):
+    category, author = BlogCategoryFactory(), AuthorFactory()
+    url = url_of(category, author)
+    build_posts_by(blog_index, 3, category=category, author=author)
+    small = capture(client, url)
+    build_posts_by(blog_index, 12, category=category, author=author)
+    large = capture(client, url)
+    assert client.get(url).content.count(b'class="post-card"') == 12
+    assert_same_count(small, large)
+
+
+FEEDS = {
+    "blog feed": lambda category: "/blog/feed/",
+    "category feed": lambda category: f"/blog/category/{category.slug}/feed/",
+}
+
+
+@pytest.mark.parametrize("url_of", FEEDS.values(), ids=FEEDS.keys())
+def test_feed_queries_do_not_grow(blog_index, client, url_of):
+    category = BlogCategoryFactory()
+    url = url_of(category)
+    build_posts_by(blog_index, 3, category=category, author=AuthorFactory())
+    small = capture(client, url)
+    build_posts_by(blog_index, 12, category=category, author=AuthorFactory())
+    large = capture(client, url)
+    assert client.get(url).content.count(b"<item>") == 15
+    assert_same_count(small, large)
+
+
+def test_category_page_budget(demo_blog, client, django_assert_max_num_queries):
+    china = BlogCategory.objects.get(slug="china")
+    build_posts_by(demo_blog, 12, category=china, author=AuthorFactory())  # with the seed post: two pages
+    url = "/blog/category/china/"
+    client.get(url)
+    client.get(url, {"page": 2})
+    with django_assert_max_num_queries(CATEGORY_BUDGET):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(CATEGORY_BUDGET):
+        assert client.get(url, {"page": 2}).status_code == 200
+
+
+def test_author_page_budget(demo_blog, client, django_assert_max_num_queries):
+    lynda = Author.objects.get(slug="lynda-hardman")
+    AuthorLink.objects.create(author=lynda, label="Website", url="https://lynda.example/")
+    AuthorLink.objects.create(author=lynda, label="LinkedIn", url="https://www.linkedin.com/in/lynda/")
+    build_posts_by(demo_blog, 12, category=BlogCategoryFactory(), author=lynda)
+    url = "/blog/author/lynda-hardman/"
+    client.get(url)
+    client.get(url, {"page": 2})
+    with django_assert_max_num_queries(AUTHOR_BUDGET):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(AUTHOR_BUDGET):
+        assert client.get(url, {"page": 2}).status_code == 200
+
+
+def test_feed_budget(demo_blog, client, django_assert_max_num_queries):
+    china = BlogCategory.objects.get(slug="china")
+    build_posts_by(demo_blog, 20, category=china, author=AuthorFactory())  # a full feed
+    for url, budget in (("/blog/feed/", FEED_BUDGET), ("/blog/category/china/feed/", CATEGORY_FEED_BUDGET)):
+        client.get(url)
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200

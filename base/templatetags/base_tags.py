@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Site
 
 from base.models import PARTNER_LOGO_FILTER, SOCIAL_IMAGE_FILTER, Partner
@@ -19,7 +20,10 @@ def partner_groups():
     """Partner logos grouped under their headings, in the site managers' order."""
     partners = Partner.objects.prefetch_related(
         # Logos with their renditions: a fixed number of queries however many partners there are.
-        Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(PARTNER_LOGO_FILTER))
+        Prefetch(
+            "logo",
+            queryset=get_image_model().objects.prefetch_renditions(*Filter.expand_spec(PARTNER_LOGO_FILTER)),
+        )
     )
     return {"groups": [(group, list(members)) for group, members in groupby(partners, key=lambda p: p.group)]}
 
@@ -61,9 +65,9 @@ def page_meta(context):
     request = context["request"]
     page = context["page"]
     canonical_url = request.build_absolute_uri(request.path)
-    page_number = request.GET.get("page", "")
-    if page_number.isdecimal() and page_number != "1":
-        canonical_url += f"?page={page_number}"
+    listing = context.get("posts")  # the page of posts a listing shows, as paginated
+    if listing is not None and listing.number > 1:
+        canonical_url += f"?page={listing.number}"
     description = page.search_description or getattr(page, "summary", "") or context["site_name"]
     image = None
     social_image = getattr(page, "social_image", None)

@@ -90,12 +90,17 @@ def test_partner_logos_grouped_and_ordered(site, client):
     assert supporters.find("a") is None
 
 
-def test_partner_logos_are_80_pixel_renditions(site, client):
-    partner = PartnerFactory(name="CWI")  # a 320×80 logo
+def test_partner_logos_are_64_pixel_renditions(site, client):
+    partner = PartnerFactory(name="CWI", logo__file__width=640, logo__file__height=160)
     img = footer_of(client).find("img", alt="CWI")
-    assert ".height-80." in img["src"]
-    assert (img["width"], img["height"]) == ("320", "80")
-    assert partner.logo.renditions.filter(filter_spec="height-80").exists()
+    assert ".height-64.format-png." in img["src"]
+    assert (img["width"], img["height"]) == ("256", "64")
+    assert ".height-128.format-png." in img["srcset"]
+    # AVIF and WebP for the browsers that take them, at the same two sizes.
+    sources = img.find_parent("picture").find_all("source")
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
+    assert ".height-128.format-avif.avif 2x" in sources[0]["srcset"]
+    assert partner.logo.renditions.filter(filter_spec="height-64|format-png").exists()
 
 
 def test_no_partner_section_without_partners(site, client):

@@ -263,7 +263,7 @@ def test_four_partner_logos_named_in_their_alt_text(seed):
     ]
     assert [img.find_parent("a")["href"] for img in logos] == [p["url"] for p in demo.PARTNERS]
     for img in logos:
-        assert img["height"] == "80"
+        assert img["height"] == "64"
         assert (Path(settings.MEDIA_ROOT) / img["src"].removeprefix(settings.MEDIA_URL)).is_file()
 
 

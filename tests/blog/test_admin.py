@@ -192,7 +192,7 @@ def post_form_data(*, authors, categories, related=(), body_blocks, title="Made 
 
 def admin_body(image):
     return [
-        ("heading", {"text": "Why it matters", "level": "h3"}),
+        ("heading", {"text": "Why it matters", "level": "h2"}),
         ("paragraph", rich_text("<p>As cited [1] and <b>bold</b>.</p>", features=PARAGRAPH_FEATURES)),
         ("quote", {"quote": "Quoted words", "attribution": "Someone"}),
         ("image", {"image": image.pk, "alt_text": "A chart", "caption": "The chart", "credit": "CWI"}),
@@ -242,7 +242,7 @@ def test_create_a_post_through_the_admin_form(blog_index, admin_user, page_asser
         "references",
         "reading_list",
     ]
-    assert (body[0].value["text"], body[0].value["level"]) == ("Why it matters", "h3")
+    assert (body[0].value["text"], body[0].value["level"]) == ("Why it matters", "h2")
     assert "As cited [1] and <b>bold</b>." in body[1].value.source
     assert body[2].value["quote"] == "Quoted words"
     assert body[3].value["image"] == image
@@ -254,7 +254,7 @@ def test_create_a_post_through_the_admin_form(blog_index, admin_user, page_asser
 
     # The saved post renders every block for readers.
     soup = soup_of(page_assertions.client.get(post.url))
-    assert soup.find("h3", id="why-it-matters") is not None
+    assert soup.find("h2", id="why-it-matters") is not None
     assert soup.find("a", href="#ref-1") is not None
     assert soup.find("blockquote") is not None
     assert soup.find("img", alt="A chart") is not None

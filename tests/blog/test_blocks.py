@@ -124,13 +124,20 @@ def test_image_renders_img_with_alt_size_and_srcset():
             "credit": "CWI",
         },
     )
-    img = soup.find("img")
+    img = soup.find("picture").find("img")
     assert img["alt"] == "Researchers at a whiteboard"
-    assert (img["width"], img["height"]) == ("800", "400")
+    # The smallest rendition's size: the browser reserves the image's shape before it loads.
+    assert (img["width"], img["height"]) == ("400", "200")
+    assert img["loading"] == "lazy" and img["sizes"]
     candidates = [candidate.split() for candidate in img["srcset"].split(",")]
-    assert [width for _url, width in candidates] == ["800w", "1600w"]
+    assert [width for _url, width in candidates] == ["400w", "800w", "1600w"]
     assert candidates[0][0] == img["src"]
-    assert all(url.startswith("/media/images/") for url, _width in candidates)
+    assert all(url.startswith("/media/images/") and url.endswith(".jpg") for url, _width in candidates)
+    # Modern formats first; the browser takes the first it supports, else the JPEG.
+    sources = soup.find("picture").find_all("source")
+    assert [source["type"] for source in sources] == ["image/avif", "image/webp"]
+    assert all(source["sizes"] == img["sizes"] for source in sources)
+    assert sources[0]["srcset"].count(".avif ") == 3 and sources[1]["srcset"].count(".webp ") == 3
     assert "Kick-off" in text_of(soup.find("figcaption"))
     assert text_of(soup.find(class_="body-image__credit")) == "CWI"
 

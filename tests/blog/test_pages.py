@@ -65,7 +65,9 @@ def test_post_page_shows_its_content(post, client):
     assert names == ["Troy Nachtigall", "Ann Other"]
     assert "Designer" in text_of(article.find(class_="author-list"))
     photos = article.select(".author-list img.author__photo")
-    assert len(photos) == 2 and all(".fill-96x96." in img["src"] for img in photos)
+    # 48px photos, with a sharper one for high-density screens.
+    assert len(photos) == 2 and all(".fill-48x48." in img["src"] for img in photos)
+    assert all(".fill-96x96." in img["srcset"] for img in photos)
     body = article.find(class_="post__body")
     assert body.find("h2", id="data-as-a-material") is not None
     assert body.find("h3", id="fabric") is not None

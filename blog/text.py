@@ -1,0 +1,35 @@
+"""The prose of a post body, read from its stored data."""
+
+import html
+
+from django.utils.html import strip_tags
+
+# The parts of body blocks that hold prose (see blog.blocks); the rest are settings, links, ids.
+PROSE_KEYS = {"text", "quote", "attribution", "caption", "note", "authors", "title", "venue"}
+
+
+def plain_text(markup: str) -> str:
+    """Text as a reader sees it: tags removed, entities such as &amp; turned back into characters."""
+    return html.unescape(strip_tags(markup))
+
+
+def body_text(raw_body) -> str:
+    """Everything a reader reads in a post body, as one string, without loading images or pages."""
+    parts = []
+
+    def collect(value, key=None):
+        if isinstance(value, str):
+            if key is None or key in PROSE_KEYS:
+                parts.append(plain_text(value))
+        elif isinstance(value, dict):
+            if "type" in value and "value" in value:  # a stream or list child
+                collect(value["value"])
+            else:
+                for child_key, child in value.items():
+                    collect(child, child_key)
+        elif isinstance(value, list):
+            for child in value:
+                collect(child, key)
+
+    collect(list(raw_body))
+    return " ".join(" ".join(parts).split())
