@@ -61,3 +61,63 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+
+# Reader pages timed on throwaway SQLite sites of BENCH_SIZES posts (default "100 10000"), e.g.
+# `make bench BENCH_SIZES="100 1000"`. A benchmark, not a test: see bench/README.md.
+.PHONY: bench
+
+bench: install-dev
+	$(BIN)/python bench/reader_bench.py
+
+# Lighthouse (pinned, from npm; installed into the git-ignored .audit/) on the seed post, mobile and
+# desktop. The target serves the demo site itself (the database `make run` uses) on AUDIT_PORT,
+# warms it up (images get their renditions on the first request) and stops it afterwards; `make run`
+# may keep running meanwhile. runserver sends CSS and HTML uncompressed, unlike production behind a
+# compressing proxy, so transfer sizes here are an upper bound. Needs Node 20, npm and curl. Fails
+# when a score is under its target: performance 95 (mobile), the other three categories 100.
+# Reports: test-artifacts/lighthouse/seed-post-{mobile,desktop}.report.{html,json}.
+AUDIT_PORT ?= 8799
+AUDIT_PATH ?= /blog/ai-research-with-china/
+AUDIT_REPORTS := test-artifacts/lighthouse
+LIGHTHOUSE := .audit/node_modules/.bin/lighthouse
+
+# Prints each report's four scores; exits 1 if one is under its target.
+define AUDIT_SCORES_JS
+const targets = {performance: 95, accessibility: 100, "best-practices": 100, seo: 100};
+let ok = true;
+for (const file of process.argv.slice(1)) {
+  const report = require(require("path").resolve(file));
+  const form = report.configSettings.formFactor;
+  const scores = Object.values(report.categories).map((category) => {
+    const score = Math.round(category.score * 100);
+    if (score < targets[category.id] && (category.id !== "performance" || form === "mobile")) ok = false;
+    return `$${category.title} $${score}`;
+  });
+  console.log(`$${form.padEnd(8)} $${scores.join(" · ")}`);
+}
+if (!ok) {
+  console.error("Under target: performance 95 (mobile), accessibility, best practices and SEO 100.");
+  process.exit(1);
+}
+endef
+export AUDIT_SCORES_JS
+
+.PHONY: audit
+
+$(LIGHTHOUSE):
+	npm install --prefix .audit --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+
+audit: demo chromium $(LIGHTHOUSE)
+	@mkdir -p $(AUDIT_REPORTS)
+	@set -e; url=http://127.0.0.1:$(AUDIT_PORT)$(AUDIT_PATH); \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(AUDIT_PORT) --noreload >$(AUDIT_REPORTS)/server.log 2>&1 & \
+	server=$$!; trap 'kill $$server' EXIT; \
+	curl -fs --retry 30 --retry-delay 1 --retry-connrefused -o /dev/null $$url \
+		|| { echo "The site did not answer at $$url: see $(AUDIT_REPORTS)/server.log"; exit 1; }; \
+	for form in mobile desktop; do \
+		preset=; if [ $$form = desktop ]; then preset=--preset=desktop; fi; \
+		CHROME_PATH=$(CHROMIUM) $(LIGHTHOUSE) $$url $$preset --quiet \
+			--chrome-flags="--headless=new --no-sandbox --disable-gpu" \
+			--output=json --output=html --output-path=$(AUDIT_REPORTS)/seed-post-$$form; \
+	done; \
+	node -e "$$AUDIT_SCORES_JS" $(AUDIT_REPORTS)/seed-post-mobile.report.json $(AUDIT_REPORTS)/seed-post-desktop.report.json

@@ -1,0 +1,619 @@
+"""How the reader-facing pages scale with the number of posts.
+
+For each size in BENCH_SIZES (default "100 10000") a child process builds a throwaway SQLite
+database in a temporary folder (migrate, load_demo, then N generated posts under the demo's
+blog index), checks the page tree, rebuilds the search index, and times anonymous GETs through
+Django's test client. Each measured scenario prints one line:
+
+    scenario=<name> n=<posts> queries=<SQL queries per request> median_ms=<x> p95_ms=<y>
+
+and the run ends with a comparison of the smallest and largest size against the targets:
+the same number of queries, medians growing at most 1.5×, search under 50 ms at 10,000 posts.
+
+Run it with the project's virtualenv: ``.venv/bin/python bench/reader_bench.py`` (or ``make bench``).
+"""
+
+import argparse
+import datetime
+import io
+import itertools
+import json
+import math
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = "100 10000"
+
+WARMUP_REQUESTS = 5
+COUNTED_REQUESTS = 5
+MEASURED_REQUESTS = 60
+# Bounds that keep a run within minutes when a page is pathologically slow: a request still in
+# SQL after REQUEST_TIMEOUT_S is interrupted (the scenario is reported as timed out), and a
+# scenario stops timing once its measured requests have taken SCENARIO_BUDGET_S in all.
+REQUEST_TIMEOUT_S = 10
+SCENARIO_BUDGET_S = 60
+
+# Targets from the issue.
+MAX_MEDIAN_GROWTH = 1.5
+SEARCH_MEDIAN_MS = 50
+SEARCH_TARGET_SIZE = 10_000
+
+SEED = 2024
+# Generated post i takes its own random stream, so the first 100 posts of the 10,000-post site
+# are the 100 posts of the small one: the two sizes differ only in how much else there is.
+FIRST_DATE = datetime.date(2015, 1, 1)
+DATE_SPAN_DAYS = 3650
+COMMON_WORD = "data"  # the most frequent content word: in nearly every post
+RARE_WORD = "zeugma"  # not in the vocabulary; put on purpose into the posts below
+RARE_POSTS = (3, 41, 97)
+RICH_POST = 0  # the "post" scenario's page: every kind of block, references, an internal link
+
+CATEGORY_SCENARIO = "research"  # a demo category
+AUTHOR_SCENARIO = "lynda-hardman"  # a demo author
+
+EXTRA_CATEGORIES = [
+    "Health",
+    "Mobility",
+    "Climate",
+    "Privacy",
+    "Machine Learning",
+    "Open Data",
+    "Events",
+    "Industry",
+    "Digital Humanities",
+    "Statistics",
+]
+EXTRA_AUTHORS = [
+    ("Sanne de Vries", "Data steward, University of Amsterdam", "#2f5d62"),
+    ("Daan Jansen", "PhD candidate, Vrije Universiteit Amsterdam", "#5e3c58"),
+    ("Fatima El Amrani", "Lecturer, Hogeschool van Amsterdam", "#3d5a80"),
+    ("Pieter Bakker", "Research engineer, CWI", "#7f5539"),
+    ("Mei Chen", "Postdoctoral researcher, CWI", "#386641"),
+    ("Joost van Dijk", "Programme manager, Amsterdam Data Science", "#6d597a"),
+]
+EXTRA_ILLUSTRATIONS = ["Networks", "Cities", "Health data", "Climate models", "Archives", "Learning"]
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+FUNCTION_WORDS = words(
+    "the of and to in a is that for with as on by we our this are from it be can more not their how "
+    "which at an they or have has was will about into than these between"
+)
+# Content words, most frequent first (weights fall off as 1/rank).
+CONTENT_WORDS = words(
+    "data research model science network city health learning analysis open students university "
+    "researchers digital privacy algorithm knowledge collaboration project results policy public "
+    "society language climate energy mobility urban patients hospital genome images text fairness "
+    "bias ethics trust infrastructure computing software sensors measurements statistics survey "
+    "citizens government industry innovation education teaching course workshop conference paper "
+    "dataset annotation labels training evaluation benchmark accuracy uncertainty causal inference "
+    "prediction forecasting simulation visualisation dashboard archive heritage museum library music "
+    "fashion design materials physics chemistry biology ecology water traffic cycling housing "
+    "tourism economy finance logistics colleagues partners funding questions methods tools platform "
+    "pipeline workflow reproducibility provenance metadata ontology graph semantics retrieval search "
+    "recommendation platforms media journalism misinformation elections democracy law regulation "
+    "consent security encryption cloud storage quantum optimisation scheduling robotics vision speech "
+    "translation dialogue chatbots teachers curriculum skills careers diversity inclusion "
+    "community volunteers refugees neighbourhood mapping satellites weather flooding agriculture food "
+    "nutrition sleep wearables cohort trial epidemiology pandemic vaccines genetics proteins cells "
+    "microscopy astronomy telescopes particles experiments laboratory theory evidence decisions "
+    "stakeholders values impact outcomes lessons challenges opportunities future history"
+)
+ADJECTIVES = words(
+    "new open large small responsible practical local European Dutch international "
+    "interdisciplinary careful robust transparent early recent better shared complex simple human "
+    "social urban sustainable fair"
+)
+# Cumulative 1/rank weights, computed once: random.choices would redo it on every call.
+CONTENT_CUM_WEIGHTS = list(itertools.accumulate(1 / rank for rank in range(1, len(CONTENT_WORDS) + 1)))
+
+
+# Text -------------------------------------------------------------------------------------------
+
+
+def content_words(rng: random.Random, count: int) -> list[str]:
+    return rng.choices(CONTENT_WORDS, cum_weights=CONTENT_CUM_WEIGHTS, k=count)
+
+
+def sentence(rng: random.Random) -> str:
+    length = rng.randint(9, 22)
+    content = content_words(rng, length)
+    words = []
+    for position in range(length):
+        roll = rng.random()
+        if roll < 0.4:
+            word = rng.choice(FUNCTION_WORDS)
+        elif roll < 0.5:
+            word = rng.choice(ADJECTIVES)
+        else:
+            word = content[position]
+        words.append(f"{word}," if roll > 0.95 and position < length - 1 else word)
+    return f"{words[0][0].upper()}{words[0][1:]} {' '.join(words[1:])}."
+
+
+def phrase(rng: random.Random, low: int, high: int) -> str:
+    words = [rng.choice(ADJECTIVES), *content_words(rng, rng.randint(low, high) - 1)]
+    rng.shuffle(words)
+    return " ".join(words).capitalize()
+
+
+def title_for(rng: random.Random) -> str:
+    first, second = phrase(rng, 2, 4), phrase(rng, 1, 3).lower()
+    pattern = rng.choice(["{a} and {b}", "{a}: lessons from {b}", "What {b} teaches us about {a}", "{a}"])
+    return pattern.format(a=first, b=second)
+
+
+def paragraph_html(rng: random.Random, *, references: int, link_page: int | None, rare: bool) -> str:
+    """One to three <p>, some with emphasis, links, citations of the references list."""
+    paragraphs = []
+    for _ in range(rng.randint(1, 3)):
+        sentences = [sentence(rng) for _ in range(rng.randint(3, 5))]
+        if references and rng.random() < 0.5:
+            sentences[0] = sentences[0][:-1] + f" [{rng.randint(1, references)}]."
+        roll = rng.random()
+        if roll < 0.15:
+            sentences[0] = f"<b>{sentences[0]}</b>"
+        elif roll < 0.25:
+            sentences[-1] = f"<i>{sentences[-1]}</i>"
+        if rng.random() < 0.2:
+            words = content_words(rng, 2)
+            sentences.append(f'See <a href="https://example.org/{"-".join(words)}">{" ".join(words)}</a>.')
+        paragraphs.append(" ".join(sentences))
+    if link_page is not None:
+        paragraphs[-1] += f' Read <a linktype="page" id="{link_page}">an earlier post</a> on this.'
+    if rare:
+        paragraphs[0] += f" We borrowed the word {RARE_WORD} for it."
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+def reference_entry(rng: random.Random) -> dict:
+    words = content_words(rng, 3)
+    return {
+        "note": "",
+        "authors": ", ".join(rng.sample(["A. Jansen", "M. de Boer", "L. Chen", "S. Visser", "R. Smit"], 2)),
+        "title": phrase(rng, 3, 7),
+        "venue": rng.choice(["Journal of Data Science", "Proceedings of the Web Conference", "CWI report"]),
+        "year": str(rng.randint(2005, 2024)),
+        "url": f"https://example.org/{'-'.join(words)}",
+    }
+
+
+def body_for(rng: random.Random, *, rich: bool, rare: bool, images: list, link_targets: list[int]) -> list:
+    """6–12 blocks: paragraphs and headings, sometimes a quote or an image, a third with references."""
+    count = 12 if rich else rng.randint(6, 12)
+    references = rng.randint(2, 5) if rich or rng.random() < 0.35 else 0
+    link_at = rng.randrange(count) if rich or rng.random() < 0.15 else None
+    blocks = []
+    while len(blocks) < count - bool(references):
+        position = len(blocks)
+        previous = blocks[-1]["type"] if blocks else "heading"
+        roll = rng.random()
+        if rich and position in (3, 7):
+            kind = "quote" if position == 3 else "image"
+        elif previous != "heading" and roll < 0.3 and position < count - 2:
+            kind = "heading"
+        elif previous == "paragraph" and roll < 0.38:
+            kind = "quote"
+        elif previous == "paragraph" and roll < 0.45:
+            kind = "image"
+        else:
+            kind = "paragraph"
+        if kind == "heading":
+            value = {"text": phrase(rng, 2, 6), "level": rng.choice(["h2", "h2", "h2", "h3"])}
+        elif kind == "quote":
+            value = {
+                "quote": sentence(rng),
+                "attribution": rng.choice(["", "Lynda Hardman", "A participant"]),
+            }
+        elif kind == "image":
+            value = {
+                "image": rng.choice(images).pk,
+                "alt_text": phrase(rng, 3, 6),
+                "caption": sentence(rng) if rng.random() < 0.7 else "",
+                "credit": "Photo: Amsterdam Data Science" if rng.random() < 0.5 else "",
+            }
+        else:
+            link = rng.choice(link_targets) if position == link_at or (rich and position == 1) else None
+            value = paragraph_html(rng, references=references, link_page=link, rare=rare and position == 0)
+        blocks.append({"type": kind, "value": value})
+    if references:
+        entries = [reference_entry(rng) for _ in range(references)]
+        blocks.append({"type": "references", "value": {"heading": "References", "entries": entries}})
+    return blocks
+
+
+# The site -------------------------------------------------------------------------------------
+
+
+def setup_django(workdir: Path) -> None:
+    """Point Django at a fresh SQLite file and media folder in ``workdir``, then set it up."""
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'db.sqlite3'}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings.test"
+    sys.path.insert(0, str(PROJECT))
+    import django
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(workdir / "media")
+    django.setup()
+
+
+def build_site(n: int) -> dict:
+    """migrate + load_demo, then ``n`` generated posts; returns what the scenarios need."""
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_demo", stdout=io.StringIO())
+    return generate_posts(n)
+
+
+def generate_posts(n: int) -> dict:
+    """Add ``n`` live posts under the demo's blog index, quickly but as Wagtail would store them.
+
+    Creating pages one by one (add_child, a revision, publish, a search-index update per save)
+    takes minutes for 10,000 posts. Instead: the page rows go in with bulk_create and tree paths
+    assigned the way treebeard assigns them to successive last children; the BlogPage rows are
+    saved the way loaddata saves a fixture (``save_base(raw=True)``, which skips the signals that
+    index each save); authors and categories are bulk-inserted. No revisions are made (pages
+    created by a fixture or import have none). The caller then checks the tree and rebuilds the
+    search index once.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+    from django.db.models import F
+    from django.utils import timezone
+    from django.utils.text import slugify
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    from base.management.commands.load_demo import draw_image, initials
+    from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor
+
+    Image = get_image_model()
+    blog = BlogIndexPage.objects.get(slug="blog")
+
+    for name, role, colour in EXTRA_AUTHORS:
+        if not Author.objects.filter(slug=slugify(name)).exists():
+            photo = draw_image(f"Portrait of {name}", (400, 400), colour, initials(name), "#ffffff")
+            Author.objects.create(name=name, slug=slugify(name), role=role, photo=photo)
+    for name in EXTRA_CATEGORIES:
+        BlogCategory.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+    for hue, text in enumerate(EXTRA_ILLUSTRATIONS):
+        draw_image(f"Illustration: {text}", (1280, 720), f"hsl({hue * 60}, 45%, 35%)", text, "#ffffff")
+
+    authors = list(Author.objects.order_by("pk"))
+    categories = list(BlogCategory.objects.order_by("pk"))
+    illustrations = list(Image.objects.filter(title__startswith="Illustration: ").order_by("pk"))
+    # Internal links point at the demo's posts and blog index, which both sizes have.
+    link_targets = [blog.pk, *BlogPage.objects.child_of(blog).order_by("pk").values_list("pk", flat=True)]
+
+    content_type = ContentType.objects.get_for_model(BlogPage)
+    last_child = blog.get_last_child()
+    first_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+
+    pages, posts = [], []
+    for i in range(n):
+        rng = random.Random(f"{SEED}-{i}")  # noqa: S311 (seeded on purpose: the same posts every run)
+        title = title_for(rng)
+        slug = f"{slugify(title)[:60].rstrip('-')}-{i + 1}"
+        date = FIRST_DATE + datetime.timedelta(days=rng.randrange(DATE_SPAN_DAYS))
+        published = timezone.make_aware(datetime.datetime.combine(date, datetime.time(9, rng.randrange(60))))
+        pages.append(
+            Page(
+                content_type=content_type,
+                title=title,
+                draft_title=title,
+                slug=slug,
+                path=Page._get_path(blog.path, blog.depth + 1, first_step + i),
+                depth=blog.depth + 1,
+                numchild=0,
+                url_path=f"{blog.url_path}{slug}/",
+                locale_id=blog.locale_id,
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=published,
+                last_published_at=published,
+            )
+        )
+        rare = i in RARE_POSTS
+        lead = " ".join(sentence(rng) for _ in range(rng.randint(2, 3)))[:560].rsplit(".", 1)[0] + "."
+        if rare:
+            lead = f"A post about {RARE_WORD}. {lead}"
+        posts.append(
+            {
+                "date": date,
+                "lead": lead,
+                "listing_image": rng.choice(illustrations),
+                "authors": rng.sample(authors, rng.choices([1, 2, 3], [6, 3, 1])[0]),
+                "categories": rng.sample(categories, rng.choices([1, 2, 3], [4, 4, 2])[0]),
+                "body": body_for(
+                    rng, rich=i == RICH_POST, rare=rare, images=illustrations, link_targets=link_targets
+                ),
+            }
+        )
+
+    Through = BlogPage.categories.through
+    with transaction.atomic():
+        Page.objects.bulk_create(pages, batch_size=500)
+        Page.objects.filter(pk=blog.pk).update(numchild=F("numchild") + n)
+        post_authors, post_categories = [], []
+        for page, data in zip(pages, posts, strict=True):
+            post = BlogPage(
+                id=page.pk,
+                page_ptr_id=page.pk,
+                content_type=content_type,
+                date=data["date"],
+                lead=data["lead"],
+                listing_image=data["listing_image"],
+                body=data["body"],
+            )
+            post.save_base(raw=True, force_insert=True)
+            post_authors += [
+                BlogPageAuthor(page_id=page.pk, author=author, sort_order=order)
+                for order, author in enumerate(data["authors"])
+            ]
+            post_categories += [Through(blogpage_id=page.pk, blogcategory=c) for c in data["categories"]]
+        BlogPageAuthor.objects.bulk_create(post_authors, batch_size=2000)
+        Through.objects.bulk_create(post_categories, batch_size=2000)
+
+    return {
+        "post_url": BlogPage.objects.get(pk=pages[RICH_POST].pk).url if n > RICH_POST else None,
+        "generated_pks": [pages[i].pk for i in (RICH_POST, *RARE_POSTS, n - 1) if i < n],
+    }
+
+
+def check_site(generated_pks: list[int]) -> None:
+    """The tree is consistent (fixtree finds nothing), sample posts pass the editor's validation,
+    and the search backend is SQLite's FTS5 one (not the slow fallback)."""
+    from django.core.management import call_command
+    from modelsearch.backends import get_search_backend
+
+    from blog.models import BlogPage
+
+    out = io.StringIO()
+    call_command("fixtree", interactive=False, stdout=out)
+    report = out.getvalue()
+    if report.count("No problems found.") != 2:  # one for pages, one for collections
+        raise SystemExit(f"fixtree found problems in the generated tree:\n{report}")
+    for post in BlogPage.objects.filter(pk__in=generated_pks):
+        post.full_clean()
+    backend = type(get_search_backend()).__name__
+    if backend != "SQLiteSearchBackend":
+        raise SystemExit(f"Expected SQLite's FTS5 search backend, got {backend}.")
+
+
+# Measuring ------------------------------------------------------------------------------------
+
+
+def scenarios(post_url: str | None) -> dict[str, str | None]:
+    from blog.models import POSTS_PER_PAGE, BlogIndexPage, BlogPage
+
+    blog = BlogIndexPage.objects.get(slug="blog")
+    posts = BlogPage.objects.child_of(blog).live().count()
+    last_page = max(1, math.ceil(posts / POSTS_PER_PAGE))
+    index = blog.url  # "/blog/"
+    return {
+        "post": post_url,
+        "index": index,
+        "index_last": f"{index}?page={last_page}",
+        "category": f"{index}category/{CATEGORY_SCENARIO}/",
+        "author": f"{index}author/{AUTHOR_SCENARIO}/",
+        "search_common": f"/search/?query={COMMON_WORD}",
+        "search_rare": f"/search/?query={RARE_WORD}",
+        "feed": f"{index}feed/",
+        "home": "/",
+    }
+
+
+class RequestTimeout(Exception):
+    pass
+
+
+def timed_get(client, url: str) -> tuple[object, float, float]:
+    """GET ``url``; the response, its wall time and the CPU time this process spent on it, in ms.
+
+    CPU time includes SQLite's work (it runs in this process) but not the time other processes
+    held the CPU, so it shows what the wall time would be on an idle machine.
+
+    SQL still running REQUEST_TIMEOUT_S after the request started is interrupted (SQLite's own
+    interrupt), so a pathological query cannot stall the run. Python work is not: a first request
+    that spends long making image renditions is slow but not a timeout.
+    """
+    from django.db import OperationalError, connections
+
+    wrapper = connections["default"]  # this thread's; the timer thread only reads its attribute
+    timer = threading.Timer(REQUEST_TIMEOUT_S, lambda: wrapper.connection and wrapper.connection.interrupt())
+    timer.start()
+    start, start_cpu = time.perf_counter(), time.process_time()
+    try:
+        response = client.get(url)
+    except OperationalError as error:
+        if "interrupted" not in str(error):
+            raise
+        raise RequestTimeout from error
+    finally:
+        timer.cancel()
+    return response, (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
+
+
+def measure(client, url: str) -> dict:
+    """Warm up; count the SQL queries of a few requests; then time up to MEASURED_REQUESTS.
+
+    Queries are counted on requests of their own: capturing them costs about 5% of a request,
+    which the timed requests should not carry.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts, times, cpu_times = [], [], []
+    try:
+        for _ in range(WARMUP_REQUESTS):
+            response, *_times = timed_get(client, url)
+            if response.status_code != 200:
+                return {"url": url, "status": response.status_code}
+        for _ in range(COUNTED_REQUESTS):
+            with CaptureQueriesContext(connection) as queries:
+                response, *_times = timed_get(client, url)
+            counts.append(len(queries))
+        while len(times) < MEASURED_REQUESTS and sum(times) < SCENARIO_BUDGET_S * 1000:
+            response, elapsed, cpu = timed_get(client, url)
+            if response.status_code != 200:
+                return {"url": url, "status": response.status_code}
+            times.append(elapsed)
+            cpu_times.append(cpu)
+    except RequestTimeout:
+        return {"url": url, "status": "timeout"}
+    times.sort()
+    return {
+        "url": url,
+        "status": 200,
+        "requests": len(times),
+        "queries": max(counts),
+        "queries_min": min(counts),
+        "median_ms": statistics.median(times),
+        "median_cpu_ms": statistics.median(cpu_times),
+        "p95_ms": times[math.ceil(0.95 * len(times)) - 1],
+    }
+
+
+def search_hits(word: str) -> int:
+    from blog.models import BlogPage
+
+    return BlogPage.objects.live().search(word).count()
+
+
+def run_size(n: int, workdir: Path) -> None:
+    """The child process: build the site for ``n`` posts, measure, write results.json."""
+    setup_django(workdir)
+    from django.core.management import call_command
+    from django.test import Client
+
+    started = time.perf_counter()
+    site = build_site(n)
+    built = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    indexed = time.perf_counter()
+    check_site(site["generated_pks"])
+    checked = time.perf_counter()
+    load_at_start = os.getloadavg()
+    print(
+        f"# n={n}: site built in {built - started:.1f}s, search index rebuilt in {indexed - built:.1f}s, "
+        f"tree and sample posts checked in {checked - indexed:.1f}s; "
+        f"'{COMMON_WORD}' is in {search_hits(COMMON_WORD)} posts, '{RARE_WORD}' in {search_hits(RARE_WORD)}; "
+        f"load average {load_average()}",
+        flush=True,
+    )
+
+    client = Client()
+    results = {}
+    for name, url in scenarios(site["post_url"]).items():
+        result = results[name] = measure(client, url) if url else {"url": None, "status": None}
+        if result["status"] == 200:
+            print(
+                f"scenario={name} n={n} queries={result['queries']} "
+                f"median_ms={result['median_ms']:.1f} p95_ms={result['p95_ms']:.1f}",
+                flush=True,
+            )
+            if result["queries_min"] != result["queries"]:
+                print(f"#   queries varied between requests: {result['queries_min']} to {result['queries']}")
+            if result["requests"] < MEASURED_REQUESTS:
+                print(f"#   only {result['requests']} requests fitted in the {SCENARIO_BUDGET_S} s budget")
+        elif result["status"] == "timeout":
+            print(
+                f"# scenario={name} n={n} not measured: {url} took over {REQUEST_TIMEOUT_S} s "
+                "(its SQL was interrupted)",
+                flush=True,
+            )
+        else:
+            print(f"# scenario={name} n={n} not measured: {url} answered {result['status']}", flush=True)
+    print(f"# n={n}: load average {load_average()} at the end ({os.cpu_count()} cores)")
+    load = [*load_at_start, *os.getloadavg()]
+    (workdir / "results.json").write_text(json.dumps({"load": load, "scenarios": results}))
+
+
+def load_average() -> str:
+    return ", ".join(f"{load:.1f}" for load in os.getloadavg())
+
+
+# Comparing ------------------------------------------------------------------------------------
+
+
+def compare(results: dict[int, dict]) -> None:
+    small, large = min(results), max(results)
+    print(
+        f"\n== {large} posts against {small} (targets: the same queries; median at most "
+        f"{MAX_MEDIAN_GROWTH}×; search under {SEARCH_MEDIAN_MS} ms median at {SEARCH_TARGET_SIZE} posts) =="
+    )
+    missed = unmeasured = 0
+    for name, a in results[small]["scenarios"].items():
+        b = results[large]["scenarios"].get(name, {})
+        if a.get("status") == 200 and b.get("status") == "timeout":
+            missed += 1
+            print(f"scenario={name} MISSED: a request took over {REQUEST_TIMEOUT_S} s at n={large}")
+            continue
+        if a.get("status") != 200 or b.get("status") != 200:
+            unmeasured += 1
+            print(
+                f"scenario={name} not compared: {a.get('status')} at n={small}, {b.get('status')} at n={large}"
+            )
+            continue
+        ratio = b["median_ms"] / a["median_ms"]
+        cpu_ratio = b["median_cpu_ms"] / a["median_cpu_ms"]
+        equal = a["queries"] == b["queries"] and b["queries_min"] == b["queries"]
+        problems = []
+        if not equal:
+            problems.append(f"queries {a['queries']} → {b['queries']}")
+        if ratio > MAX_MEDIAN_GROWTH:
+            problems.append(f"median grows {ratio:.2f}×")
+        if name.startswith("search") and large >= SEARCH_TARGET_SIZE and b["median_ms"] >= SEARCH_MEDIAN_MS:
+            problems.append(f"{b['median_ms']:.0f} ms median at n={large}")
+        missed += bool(problems)
+        verdict = "MISSED: " + "; ".join(problems) if problems else "ok"
+        print(
+            f"scenario={name} median_ratio={ratio:.2f} ({a['median_ms']:.1f} → {b['median_ms']:.1f} ms) "
+            f"cpu_ratio={cpu_ratio:.2f} ({a['median_cpu_ms']:.1f} → {b['median_cpu_ms']:.1f} ms) "
+            f"queries_equal={'yes' if equal else 'no'} ({a['queries']} → {b['queries']}) {verdict}"
+        )
+    print(f"{missed} scenario(s) missed a target, {unmeasured} not compared.")
+    busiest = max(max(result["load"]) for result in results.values())
+    if busiest > os.cpu_count():
+        print(
+            f"The machine was busy (load average up to {busiest:.1f} on {os.cpu_count()} cores): wall "
+            "times are inflated and scattered. cpu_ratio, the growth of the CPU time the requests "
+            "took, is the steadier guide; run again when the machine is quiet to confirm."
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)  # set when run as a child
+    parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.size is not None:
+        run_size(args.size, args.workdir)
+        return
+
+    sizes = [int(size) for size in (os.environ.get("BENCH_SIZES") or DEFAULT_SIZES).split()]
+    results = {}
+    for n in sizes:
+        # A process per size: Django is set up once per process, against that size's database.
+        with tempfile.TemporaryDirectory(prefix=f"reader-bench-{n}-") as workdir:
+            command = [sys.executable, __file__, "--size", str(n), "--workdir", workdir]
+            subprocess.run(command, check=True, cwd=PROJECT)  # noqa: S603 (our own script)
+            results[n] = json.loads((Path(workdir) / "results.json").read_text())
+    if len(results) > 1:
+        compare(results)
+
+
+if __name__ == "__main__":
+    main()
