@@ -142,8 +142,9 @@ class BodyImageChooserBlock(ImageChooserBlock):
 
 
 class ImageBlock(blocks.StructBlock):
-    image = BodyImageChooserBlock()
+    image = BodyImageChooserBlock(help_text="Choose an image from the library, or upload a new one.")
     alt_text = blocks.CharBlock(
+        required=False,  # checked in clean(), with a message that says why
         max_length=250,
         help_text="Describe the image for people who cannot see it, "
         "for example “Researchers at a whiteboard”. Required.",
@@ -152,6 +153,20 @@ class ImageBlock(blocks.StructBlock):
     credit = blocks.CharBlock(
         required=False, max_length=120, help_text="Photographer or source, for example “Photo: CWI”."
     )
+
+    def clean(self, value):
+        errors = {}
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as error:
+            errors = dict(error.block_errors)
+        if not (value.get("alt_text") or "").strip():
+            errors["alt_text"] = ValidationError(
+                "Describe the image in a few words (alt text) for people who cannot see it."
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
 
     class Meta:
         icon = "image"
@@ -181,7 +196,7 @@ class EmbedBlock(blocks.StructBlock):
     embed = PrefetchedEmbedBlock(
         help_text="Paste the page address of a video or post (YouTube, Vimeo, …), not the embed code."
     )
-    caption = blocks.CharBlock(required=False, max_length=250)
+    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the video (optional).")
 
     class Meta:
         icon = "media"
@@ -249,7 +264,9 @@ ENTRY_PREVIEW = {
 
 
 class ReferencesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(default="References", max_length=80)
+    heading = blocks.CharBlock(
+        default="References", max_length=80, help_text="The heading above the list, usually “References”."
+    )
     entries = blocks.ListBlock(ReferenceEntryBlock(), min_num=1)
 
     class Meta:
@@ -261,7 +278,9 @@ class ReferencesBlock(blocks.StructBlock):
 
 
 class ReadingListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(default="Reading list", max_length=80)
+    heading = blocks.CharBlock(
+        default="Reading list", max_length=80, help_text="The heading above the list, e.g. “Further reading”."
+    )
     entries = blocks.ListBlock(ReferenceEntryBlock(), min_num=1)
 
     class Meta:

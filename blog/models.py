@@ -302,7 +302,14 @@ class BlogPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("date"),
-                MultipleChooserPanel("post_authors", label="Authors", chooser_field_name="author", min_num=1),
+                MultipleChooserPanel(
+                    "post_authors",
+                    label="Authors",
+                    chooser_field_name="author",
+                    min_num=1,
+                    help_text="Who wrote the post, in the order they should appear. New authors are "
+                    "added under Site content → Authors.",
+                ),
                 FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
             ],
             heading="About the post",
@@ -310,7 +317,11 @@ class BlogPage(Page):
         FieldPanel("lead"),
         FieldPanel("editor_note"),
         FieldPanel("listing_image"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text="The post itself. Use the + buttons to add headings, paragraphs, images, quotes, "
+            "videos, a references list and a reading list.",
+        ),
         MultipleChooserPanel(
             "related_post_links",
             label="Related posts",
@@ -465,7 +476,8 @@ class BlogPage(Page):
     def get_context(self, request, *args, **kwargs):
         # Authors with photos, categories and the listing image in a fixed number of queries,
         # however many there are. In a preview, the editor's unsaved choices still win.
-        prefetch_related_objects([self], *card_prefetches())
+        if self.pk:  # a new post's preview has nothing saved to prefetch
+            prefetch_related_objects([self], *card_prefetches())
         context = super().get_context(request, *args, **kwargs)
         context["headings"] = self.headings  # gives every heading its unique anchor before rendering
         if self.blog_index:

@@ -34,7 +34,7 @@ SITE_MANAGERS = [
     ("base", "change_footersettings"),
     *[("newsletter", f"{action}_subscriber") for action in ("change", "delete", "view")],
     *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
-    *[("wagtailsearchpromotions", f"{action}_query") for action in ("add", "change", "delete")],
+    *[("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")],
 ]
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 

@@ -1,0 +1,403 @@
+"""Who may open what in the admin: the Editors and Site managers groups, and anonymous visitors.
+
+The groups come from the data migration base/0002_editor_and_site_manager_groups; their page
+rights on a blog index from base.permissions.grant_blog_permissions (load_demo, the admin hook).
+A screen a group may not open answers as Wagtail answers every refusal: a redirect to the
+dashboard, which then says "Sorry, you do not have permission to access this area."
+"""
+
+import re
+from types import SimpleNamespace
+from urllib.parse import quote
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.test.utils.form_data import rich_text
+
+from base.models import FooterSettings
+from base.permissions import EDITORS, SITE_MANAGERS, grant_blog_permissions
+from blog.models import BlogIndexPage
+
+from ..conftest import soup_of, text_of
+from ..factories import AuthorFactory, BlogCategoryFactory, BlogPageFactory, ImageFactory, PartnerFactory
+from ..newsletter.factories import SubscriberFactory
+
+PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
+
+# The issue's rights, as Django permissions ("app_label.codename").
+EDITOR_PERMISSIONS = {
+    "wagtailadmin.access_admin",
+    # Choosing an author or a category in a post needs "view" on the snippet, nothing more.
+    "blog.view_author",
+    "blog.view_blogcategory",
+}
+SITE_MANAGER_PERMISSIONS = EDITOR_PERMISSIONS | {
+    *(
+        f"blog.{action}_{model}"
+        for model in ("author", "blogcategory")
+        for action in ("add", "change", "delete")
+    ),
+    *(f"base.{action}_partner" for action in ("add", "change", "delete", "view")),
+    "base.change_footersettings",
+    # Subscribers come only from the signup form; the list and its export need "view".
+    *(f"newsletter.{action}_subscriber" for action in ("change", "delete", "view")),
+    *(f"wagtailredirects.{action}_redirect" for action in ("add", "change", "delete")),
+    # Promoted search results, as the migration's docstring promises site managers. Wagtail checks
+    # these on SearchPromotion, not on Query.
+    *(f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")),
+}
+# Images and documents, in the root collection, for both groups.
+MEDIA_PERMISSIONS = {
+    f"{app}.{action}_{model}"
+    for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+    for action in ("add", "change", "choose")
+}
+# Create, edit, publish and unpublish (Wagtail's "publish" covers both) under a blog index.
+BLOG_PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page"}
+
+
+def permission_names(permissions) -> set[str]:
+    return {f"{p.content_type.app_label}.{p.codename}" for p in permissions.select_related("content_type")}
+
+
+# --- The groups on a fresh database -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"), [(EDITORS, EDITOR_PERMISSIONS), (SITE_MANAGERS, SITE_MANAGER_PERMISSIONS)]
+)
+def test_the_migration_gives_each_group_exactly_its_rights(db, name, expected):
+    group = Group.objects.get(name=name)
+    assert permission_names(group.permissions.all()) == expected
+
+
+@pytest.mark.parametrize("name", [EDITORS, SITE_MANAGERS])
+def test_both_groups_use_images_and_documents_in_the_root_collection(db, name):
+    group = Group.objects.get(name=name)
+    rights = GroupCollectionPermission.objects.filter(group=group).select_related("permission__content_type")
+    assert {right.collection_id for right in rights} == {Collection.get_first_root_node().pk}
+    assert {
+        f"{right.permission.content_type.app_label}.{right.permission.codename}" for right in rights
+    } == MEDIA_PERMISSIONS
+
+
+@pytest.mark.parametrize("name", [EDITORS, SITE_MANAGERS])
+def test_without_a_blog_the_groups_have_no_page_rights(db, name):
+    """Wagtail's own migration lets "Editors" edit every page from the root; that is gone."""
+    assert not GroupPagePermission.objects.filter(group__name=name).exists()
+
+
+def test_the_groups_are_editors_and_site_managers_beside_wagtails_moderators(db):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert names - {"Moderators"} == {EDITORS, SITE_MANAGERS}
+
+
+@pytest.mark.parametrize("name", [EDITORS, SITE_MANAGERS])
+def test_a_blog_gives_the_groups_post_rights_on_it_only(blog_index, name):
+    grant_blog_permissions(blog_index)
+    rights = GroupPagePermission.objects.filter(group__name=name).select_related("permission")
+    assert {(right.page_id, right.permission.codename) for right in rights} == {
+        (blog_index.pk, codename) for codename in BLOG_PAGE_PERMISSIONS
+    }
+
+
+def test_a_blog_made_in_the_admin_is_open_to_both_groups_at_once(home_page, client):
+    client.force_login(get_user_model().objects.create_superuser("ursula", "ursula@example.com", "pw"))
+    url = reverse("wagtailadmin_pages:add", args=["blog", "blogindexpage", home_page.pk])
+    data = {"title": "News", "slug": "news", "intro": rich_text(""), "action-publish": "action-publish"}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    news = BlogIndexPage.objects.get(slug="news")
+    for name in (EDITORS, SITE_MANAGERS):
+        codenames = GroupPagePermission.objects.filter(group__name=name, page=news).values_list(
+            "permission__codename", flat=True
+        )
+        assert set(codenames) == BLOG_PAGE_PERMISSIONS, name
+
+
+# --- Each admin screen, per group -------------------------------------------------------------
+
+
+def make_user(username: str, group_name: str):
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "a long password")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def world(site, blog_index):
+    """One of everything the admin screens list, and a user per group."""
+    grant_blog_permissions(blog_index)
+    author = AuthorFactory(name="Lynda Hardman")
+    category = BlogCategoryFactory(name="Open science")
+    post = BlogPageFactory(
+        parent=blog_index, title="Open data in Amsterdam", authors=[author], categories=[category]
+    )
+    post.save_revision().publish()
+    footer = FooterSettings.for_site(site)
+    footer.copyright_line = "© 2025 Copyright line of the footer"
+    footer.save()
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("open data promoted"), page=post, sort_order=0, description="Promoted"
+    )
+    return SimpleNamespace(
+        site=site,
+        home=site.root_page,
+        blog=blog_index,
+        post=post,
+        author=author,
+        category=category,
+        image=ImageFactory(title="Photo of the Amstel"),
+        document=get_document_model().objects.create(
+            title="Annual report 2024", file=ContentFile(b"The report.", name="annual-report.txt")
+        ),
+        partner=PartnerFactory(name="Partner organisation CWI"),
+        footer=footer,
+        subscriber=SubscriberFactory(confirmed=True, email="reader.of.the.newsletter@example.com"),
+        redirect=Redirect.add_redirect("/old-address-of-the-blog", blog_index),
+        promotion=promotion,
+        superuser=get_user_model().objects.create_superuser("ursula-superuser", "u@example.com", "pw"),
+        users={EDITORS: make_user("erin", EDITORS), SITE_MANAGERS: make_user("sam", SITE_MANAGERS)},
+    )
+
+
+# Who may open each screen: (Editors, Site managers).
+ACCESS = {
+    "dashboard": (True, True),
+    "blog explorer": (True, True),
+    "add a post": (True, True),
+    "edit a post": (True, True),
+    "publish a post": (True, True),
+    "unpublish a post": (True, True),
+    "edit the home page": (False, False),
+    "add a page under the home page": (False, False),
+    "images": (True, True),
+    "upload images": (True, True),
+    "choose an image": (True, True),
+    "documents": (True, True),
+    "upload documents": (True, True),
+    "authors": (True, True),
+    "choose an author": (True, True),
+    "add an author": (False, True),
+    "edit an author": (False, True),
+    "categories": (True, True),
+    "add a category": (False, True),
+    "partners": (False, True),
+    "add a partner": (False, True),
+    "edit a partner": (False, True),
+    "footer and social links": (False, True),
+    "subscribers": (False, True),
+    "subscribers export": (False, True),
+    "redirects": (False, True),
+    "add a redirect": (False, True),
+    "promoted search results": (False, True),
+    "users": (False, False),
+    "groups": (False, False),
+    "sites": (False, False),
+    "workflows": (False, False),
+}
+
+
+def screens(w) -> dict[str, tuple[str, str]]:
+    """Each screen's address, and a text only that screen shows (a refused screen must not leak it)."""
+    subscribers = reverse("newsletter_subscriber_modeladmin_index")
+    return {
+        "dashboard": (reverse("wagtailadmin_home"), "Site summary"),
+        "blog explorer": (reverse("wagtailadmin_explore", args=[w.blog.pk]), w.post.title),
+        "add a post": (
+            reverse("wagtailadmin_pages:add", args=["blog", "blogpage", w.blog.pk]),
+            "New: Blog page",
+        ),
+        "edit a post": (reverse("wagtailadmin_pages:edit", args=[w.post.pk]), w.post.title),
+        "publish a post": (
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={w.post.pk}",
+            w.post.title,
+        ),
+        "unpublish a post": (reverse("wagtailadmin_pages:unpublish", args=[w.post.pk]), w.post.title),
+        "edit the home page": (reverse("wagtailadmin_pages:edit", args=[w.home.pk]), "page-edit-form"),
+        "add a page under the home page": (
+            reverse("wagtailadmin_pages:add", args=["blog", "blogindexpage", w.home.pk]),
+            "page-edit-form",
+        ),
+        "images": (reverse("wagtailimages:index"), w.image.title),
+        "upload images": (reverse("wagtailimages:add_multiple"), "Add images"),
+        "choose an image": (reverse("wagtailimages_chooser:choose"), w.image.title),
+        "documents": (reverse("wagtaildocs:index"), w.document.title),
+        "upload documents": (reverse("wagtaildocs:add_multiple"), "Add documents"),
+        "authors": (reverse("wagtailsnippets_blog_author:list"), w.author.name),
+        "choose an author": (reverse("wagtailsnippetchoosers_blog_author:choose"), w.author.name),
+        "add an author": (reverse("wagtailsnippets_blog_author:add"), "New: Author"),
+        "edit an author": (reverse("wagtailsnippets_blog_author:edit", args=[w.author.pk]), w.author.name),
+        "categories": (reverse("wagtailsnippets_blog_blogcategory:list"), w.category.name),
+        "add a category": (reverse("wagtailsnippets_blog_blogcategory:add"), "New: Category"),
+        "partners": (reverse("wagtailsnippets_base_partner:list"), w.partner.name),
+        "add a partner": (reverse("wagtailsnippets_base_partner:add"), "New: Partner"),
+        "edit a partner": (reverse("wagtailsnippets_base_partner:edit", args=[w.partner.pk]), w.partner.name),
+        "footer and social links": (
+            reverse("wagtailsettings:edit", args=["base", "footersettings", w.site.pk]),
+            w.footer.copyright_line,
+        ),
+        "subscribers": (subscribers, w.subscriber.email),
+        "subscribers export": (f"{subscribers}?export=csv", w.subscriber.email),
+        "redirects": (reverse("wagtailredirects:index"), w.redirect.old_path),
+        "add a redirect": (reverse("wagtailredirects:add"), 'name="old_path"'),
+        "promoted search results": (reverse("wagtailsearchpromotions:index"), w.promotion.query.query_string),
+        "users": (reverse("wagtailusers_users:index"), w.superuser.username),
+        "groups": (reverse("wagtailusers_groups:index"), "Moderators"),
+        "sites": (reverse("wagtailsites:index"), "Add a site"),
+        "workflows": (reverse("wagtailadmin_workflows:index"), "Moderators approval"),
+    }
+
+
+def screens_for(allowed: bool):
+    return [
+        pytest.param(group, screen, id=f"{group}: {screen}")
+        for index, group in enumerate((EDITORS, SITE_MANAGERS))
+        for screen, access in ACCESS.items()
+        if access[index] is allowed
+    ]
+
+
+def content_of(response) -> str:
+    if response.streaming:  # the subscriber export
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(("group", "screen"), screens_for(allowed=True))
+def test_allowed_screens_open(world, client, group, screen):
+    url, shows = screens(world)[screen]
+    client.force_login(world.users[group])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert shows in content_of(response)
+
+
+def assert_refused(client, response, hidden: str | None = None):
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    dashboard = client.get(response["Location"])
+    assert PERMISSION_DENIED in text_of(soup_of(dashboard))
+    if hidden:
+        assert hidden not in dashboard.content.decode()
+
+
+@pytest.mark.parametrize(("group", "screen"), screens_for(allowed=False))
+def test_other_screens_are_refused(world, client, group, screen):
+    url, shows = screens(world)[screen]
+    client.force_login(world.users[group])
+    assert_refused(client, client.get(url), hidden=shows)
+
+
+@pytest.mark.parametrize("screen", list(ACCESS))
+def test_anonymous_visitors_are_sent_to_the_login(world, client, screen):
+    url, _shows = screens(world)[screen]
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse('wagtailadmin_login')}?next={quote(url)}"
+
+
+def test_anonymous_visitors_to_the_admin_are_sent_to_the_login(db, client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/admin/"
+
+
+def test_the_subscriber_export_is_a_spreadsheet_of_confirmed_subscribers(world, client):
+    pending = SubscriberFactory(email="not.yet.confirmed@example.com")
+    client.force_login(world.users[SITE_MANAGERS])
+    response = client.get(reverse("newsletter_subscriber_modeladmin_index") + "?export=csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    export = content_of(response)
+    assert world.subscriber.email in export
+    assert pending.email not in export
+
+
+# --- The menu shows what the group may open, and nothing else ---------------------------------
+
+MENU_ONLY_FOR_SITE_MANAGERS = {
+    "/admin/snippets/base/partner/",
+    "/admin/settings/base/footersettings/",
+    "/admin/newsletter/subscriber/",
+    "/admin/redirects/",
+    "/admin/searchpicks/",
+}
+MENU_FOR_BOTH = {
+    "/admin/pages/",
+    "/admin/images/",
+    "/admin/documents/",
+    "/admin/snippets/blog/author/",
+    "/admin/snippets/blog/blogcategory/",
+}
+MENU_FOR_NEITHER = {"/admin/users/", "/admin/groups/", "/admin/sites/", "/admin/workflows/list/"}
+
+
+def menu_urls(client) -> set[str]:
+    props = soup_of(client.get(reverse("wagtailadmin_home"))).find(id="wagtail-sidebar-props").string
+    return set(re.findall(r'"url": "(/admin/[^"]*)"', props))
+
+
+def test_the_editors_menu(world, client):
+    client.force_login(world.users[EDITORS])
+    menu = menu_urls(client)
+    assert menu >= MENU_FOR_BOTH
+    assert not menu & (MENU_ONLY_FOR_SITE_MANAGERS | MENU_FOR_NEITHER)
+
+
+def test_the_site_managers_menu(world, client):
+    client.force_login(world.users[SITE_MANAGERS])
+    menu = menu_urls(client)
+    assert menu >= MENU_FOR_BOTH | MENU_ONLY_FOR_SITE_MANAGERS
+    assert not menu & MENU_FOR_NEITHER
+
+
+# --- Pages: what the groups may do with posts, and what they may not --------------------------
+
+
+@pytest.mark.parametrize("group", [EDITORS, SITE_MANAGERS])
+def test_the_groups_publish_and_unpublish_posts(world, client, group):
+    user = world.users[group]
+    client.force_login(user)
+    draft = BlogPageFactory(
+        parent=world.blog, title="Written by the group", live=False, authors=[world.author]
+    )
+    draft.save_revision()
+    permissions = draft.permissions_for_user(user)
+    assert permissions.can_edit()
+    assert permissions.can_publish()
+
+    bulk_publish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = client.post(f"{bulk_publish}?id={draft.pk}", {"include_descendants": ""})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[draft.pk]))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert not draft.live
+
+
+@pytest.mark.parametrize("group", [EDITORS, SITE_MANAGERS])
+def test_the_groups_have_no_rights_on_the_home_page(world, client, group):
+    permissions = world.home.permissions_for_user(world.users[group])
+    assert not permissions.can_edit()
+    assert not permissions.can_publish()
+    assert not permissions.can_unpublish()
+    assert not permissions.can_add_subpage()
+    client.force_login(world.users[group])
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[world.home.pk]),
+        {"title": "Taken over", "slug": "home", "action-publish": "action-publish"},
+    )
+    assert_refused(client, response, hidden="page-edit-form")
+    world.home.refresh_from_db()
+    assert world.home.title != "Taken over"
