@@ -46,6 +46,29 @@ run: demo
 	@echo ""
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The production settings under gunicorn on 127.0.0.1:PORT, WEB_CONCURRENCY workers (default 2).
+# For local use it answers on plain http: unless set, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,
+# DJANGO_SECURE_SSL_REDIRECT=false, and a throwaway DJANGO_SECRET_KEY for this run (logins end when
+# it stops). Real deployments set these themselves: see docs/deploy.md. gunicorn also reads
+# GUNICORN_CMD_ARGS, e.g. GUNICORN_CMD_ARGS="--access-logfile -".
+.PHONY: serve
+
+serve: install
+	@set -e; \
+	if [ -z "$$DJANGO_SECRET_KEY" ]; then \
+		echo "DJANGO_SECRET_KEY is not set: using a throwaway key for this run."; \
+		DJANGO_SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))"); \
+		export DJANGO_SECRET_KEY; \
+	fi; \
+	export DJANGO_SETTINGS_MODULE=mysite.settings.production \
+		DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}"; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
+	$(BIN)/python manage.py migrate --noinput; \
+	echo ""; echo "  Site: http://127.0.0.1:$(PORT)/  (production settings, gunicorn)"; echo ""; \
+	exec $(BIN)/gunicorn mysite.wsgi --bind 127.0.0.1:$(PORT) --workers "$${WEB_CONCURRENCY:-2}" \
+		--no-control-socket
+
 superuser: migrate
 	$(BIN)/python manage.py createsuperuser
 
