@@ -1,24 +1,141 @@
-"""The two groups that run the site, and the page rights they hold on a blog.
+"""The two groups that run the site: what each may do, and the page rights they hold on a blog.
 
-The groups themselves, with their model and collection rights, come from the migration
-base/0002_editor_and_site_manager_groups. Page rights hang on pages, so a blog index
-made later (by load_demo, or by a superuser in the admin) gets them here.
+Editors write and publish blog posts, use images and documents, and choose authors and
+categories. Site managers can do all of that and also look after partners, the footer and
+social links, authors and categories, newsletter subscribers, redirects, promoted search
+results and the blog index page itself. Neither group manages users.
+
+The definitions are written once, here: the migration base/0002 calls ``create_groups`` so a
+fresh site has the groups, and ``load_demo`` calls it after ``manage.py flush`` has emptied
+the database. Both take an app registry, so the migration can pass its historical models.
+Page rights hang on pages, so a blog index made later (by load_demo, or by a superuser in the
+admin) gets them from ``grant_blog_permissions``.
 """
 
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from wagtail.models import PagePermissionTester
 
 EDITORS = "Editors"
 SITE_MANAGERS = "Site managers"
+
+# In the root collection, for both groups.
+MEDIA_RIGHTS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+EDITOR_RIGHTS = [
+    ("wagtailadmin", "access_admin"),
+    # Viewing a snippet is what its chooser needs.
+    ("blog", "view_author"),
+    ("blog", "view_blogcategory"),
+]
+# Lets the holder of page rights on a blog index edit, unpublish, make private, move or delete
+# the index itself (BlogIndexPermissionTester); without it, those rights cover only its posts.
+MANAGE_BLOG_INDEX = ("blog", "change_blogindexpage")
+SITE_MANAGER_RIGHTS = [
+    *EDITOR_RIGHTS,
+    *[
+        ("blog", f"{action}_{model}")
+        for model in ("author", "blogcategory")
+        for action in ("add", "change", "delete")
+    ],
+    MANAGE_BLOG_INDEX,
+    *[("base", f"{action}_partner") for action in ("add", "change", "delete", "view")],
+    ("base", "change_footersettings"),
+    *[("newsletter", f"{action}_subscriber") for action in ("change", "delete", "view")],
+    *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
+    *[("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")],
+]
+GROUP_RIGHTS = {EDITORS: EDITOR_RIGHTS, SITE_MANAGERS: SITE_MANAGER_RIGHTS}
 # Create, edit, publish and unpublish (Wagtail ties unpublishing to "publish") posts under a blog.
 BLOG_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
-def grant_blog_permissions(blog_index) -> None:
+def create_groups(apps=global_apps, *, overwrite: bool) -> None:
+    """Make the Editors and Site managers groups with their rights, and their rights on every blog.
+
+    With ``overwrite``, a group that already exists gets exactly these rights (the migration:
+    Wagtail's own migrations make an "Editors" group that may edit every page). Without it, an
+    existing group is left as an administrator may have changed it (load_demo).
+    """
+    # Permissions are normally made after all migrations have run; make them now.
+    for app_config in apps.get_app_configs():
+        # create_permissions skips apps without a models module, as a migration's app stubs are.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+
+    def permission(app_label, codename):
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+    root_collection = Collection.objects.filter(depth=1).first()
+    for name, rights in GROUP_RIGHTS.items():
+        group, created = Group.objects.get_or_create(name=name)
+        if not (created or overwrite):
+            continue
+        group.permissions.set([permission(app_label, codename) for app_label, codename in rights])
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        if root_collection:
+            GroupCollectionPermission.objects.bulk_create(
+                GroupCollectionPermission(
+                    group=group, collection=root_collection, permission=permission(app_label, codename)
+                )
+                for app_label, codename in MEDIA_RIGHTS
+            )
+    for blog_index in apps.get_model("blog", "BlogIndexPage").objects.all():
+        grant_blog_permissions(blog_index, apps=apps)
+
+
+def grant_blog_permissions(blog_index, apps=global_apps) -> None:
     """Let Editors and Site managers write and publish posts under ``blog_index``."""
-    permissions = Permission.objects.filter(
+    permissions = apps.get_model("auth", "Permission").objects.filter(
         content_type__app_label="wagtailcore", codename__in=BLOG_PAGE_PERMISSIONS
     )
-    for group in Group.objects.filter(name__in=[EDITORS, SITE_MANAGERS]):
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUP_RIGHTS):
         for permission in permissions:
-            GroupPagePermission.objects.get_or_create(group=group, page=blog_index, permission=permission)
+            GroupPagePermission.objects.get_or_create(
+                group=group, page_id=blog_index.pk, permission=permission
+            )
+
+
+class BlogIndexPermissionTester(PagePermissionTester):
+    """Page rights on a blog index cover its posts; the index itself needs MANAGE_BLOG_INDEX too.
+
+    Unpublishing, privatising, moving or deleting the blog would hide every post, and its title
+    and introduction belong to the whole site, so Editors (who need "publish" on the index to
+    publish the posts under it) may not touch the index itself. Adding and publishing posts
+    under it (can_add_subpage, can_publish_subpage) are unchanged. Every admin view and button
+    asks these methods, so the refusal and the missing buttons come from one place.
+    """
+
+    def may_manage_the_index(self) -> bool:
+        return self.user.has_perm(".".join(MANAGE_BLOG_INDEX))
+
+    def can_edit(self):
+        return super().can_edit() and self.may_manage_the_index()
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and self.may_manage_the_index()
+
+    def can_publish(self):
+        return super().can_publish() and self.may_manage_the_index()
+
+    def can_unpublish(self):
+        return super().can_unpublish() and self.may_manage_the_index()
+
+    def can_set_view_restrictions(self):
+        return super().can_set_view_restrictions() and self.may_manage_the_index()

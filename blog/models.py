@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from base.models import SOCIAL_IMAGE_FILTER
 from base.pagination import paginate
+from base.permissions import BlogIndexPermissionTester
 
 from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
@@ -183,6 +184,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     subpage_types = ["blog.BlogPage"]
     parent_page_types = ["home.HomePage"]
+
+    def permissions_for_user(self, user):
+        # Editors' rights on the blog cover its posts, not the blog page itself.
+        return BlogIndexPermissionTester(user, self)
 
     def get_posts(self):
         """The live, public posts of this blog, newest first."""

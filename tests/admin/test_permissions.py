@@ -44,6 +44,8 @@ SITE_MANAGER_PERMISSIONS = EDITOR_PERMISSIONS | {
         for model in ("author", "blogcategory")
         for action in ("add", "change", "delete")
     ),
+    # The blog index page itself: its title and intro, unpublishing, privacy, moving, deleting.
+    "blog.change_blogindexpage",
     *(f"base.{action}_partner" for action in ("add", "change", "delete", "view")),
     "base.change_footersettings",
     # Subscribers come only from the signup form; the list and its export need "view".
@@ -401,3 +403,91 @@ def test_the_groups_have_no_rights_on_the_home_page(world, client, group):
     assert_refused(client, response, hidden="page-edit-form")
     world.home.refresh_from_db()
     assert world.home.title != "Taken over"
+
+
+# --- The blog index itself: Editors publish under it, only Site managers touch it -------------
+
+# What would hide every post or change the blog page itself, by the admin view that does it.
+BLOG_INDEX_ACTIONS = {
+    "edit": "wagtailadmin_pages:edit",
+    "unpublish": "wagtailadmin_pages:unpublish",
+    "delete": "wagtailadmin_pages:delete",
+    "move": "wagtailadmin_pages:move",
+    "make private": "wagtailadmin_pages:set_privacy",
+    "copy": "wagtailadmin_pages:copy",
+}
+
+
+@pytest.mark.parametrize("action", list(BLOG_INDEX_ACTIONS))
+def test_an_editor_is_refused_every_action_on_the_blog_index(world, client, action):
+    client.force_login(world.users[EDITORS])
+    url = reverse(BLOG_INDEX_ACTIONS[action], args=[world.blog.pk])
+    assert_refused(client, client.get(url))
+    assert_refused(client, client.post(url))
+    world.blog.refresh_from_db()
+    assert world.blog.live
+    assert world.blog.title == "Blog"
+    assert not world.blog.get_view_restrictions().exists()
+
+
+def test_an_editor_cannot_unpublish_the_blog_by_bulk_action(world, client):
+    client.force_login(world.users[EDITORS])
+    bulk_unpublish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+    client.post(f"{bulk_unpublish}?id={world.blog.pk}", {"include_descendants": "on"})
+    world.blog.refresh_from_db()
+    world.post.refresh_from_db()
+    assert world.blog.live
+    assert world.post.live
+
+
+def blog_index_action_links(client, blog) -> set[str]:
+    """Links to the blog index's own actions on the explorer page of the blog."""
+    html = client.get(reverse("wagtailadmin_explore", args=[blog.pk])).content.decode()
+    return {
+        action
+        for action, url_name in BLOG_INDEX_ACTIONS.items()
+        if f'href="{reverse(url_name, args=[blog.pk])}' in html
+    }
+
+
+def test_an_editor_sees_no_button_for_the_blog_index_itself(world, client):
+    client.force_login(world.users[EDITORS])
+    assert blog_index_action_links(client, world.blog) == set()
+    # …but still adds posts there, and edits, publishes and unpublishes them.
+    explorer = client.get(reverse("wagtailadmin_explore", args=[world.blog.pk])).content.decode()
+    assert reverse("wagtailadmin_pages:add_subpage", args=[world.blog.pk]) in explorer
+    permissions = world.post.permissions_for_user(world.users[EDITORS])
+    assert permissions.can_edit() and permissions.can_publish() and permissions.can_unpublish()
+    assert world.blog.permissions_for_user(world.users[EDITORS]).can_publish_subpage()
+
+
+def test_site_managers_see_the_blog_index_actions_but_delete(world, client):
+    """Deleting a page with children needs Wagtail's "bulk delete" right, which only superusers hold:
+    deleting the blog would delete every post with it."""
+    client.force_login(world.users[SITE_MANAGERS])
+    assert blog_index_action_links(client, world.blog) >= {"edit", "unpublish", "move"}
+    assert "delete" not in blog_index_action_links(client, world.blog)
+
+
+def test_superusers_see_every_blog_index_action(world, client):
+    client.force_login(world.superuser)
+    assert blog_index_action_links(client, world.blog) >= {"edit", "unpublish", "move", "delete"}
+
+
+@pytest.mark.parametrize("action", ["edit", "unpublish", "move", "make private"])
+def test_a_site_manager_opens_the_blog_index_actions(world, client, action):
+    client.force_login(world.users[SITE_MANAGERS])
+    response = client.get(reverse(BLOG_INDEX_ACTIONS[action], args=[world.blog.pk]))
+    assert response.status_code == 200
+
+
+def test_a_site_manager_retitles_and_unpublishes_the_blog(world, client):
+    client.force_login(world.users[SITE_MANAGERS])
+    edit = reverse("wagtailadmin_pages:edit", args=[world.blog.pk])
+    data = {"title": "News", "slug": "blog", "intro": rich_text(""), "action-publish": "action-publish"}
+    assert client.post(edit, data).status_code == 302
+    world.blog.refresh_from_db()
+    assert world.blog.title == "News"
+    assert client.post(reverse("wagtailadmin_pages:unpublish", args=[world.blog.pk])).status_code == 302
+    world.blog.refresh_from_db()
+    assert not world.blog.live

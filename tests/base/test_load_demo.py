@@ -6,16 +6,32 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Revision, Site
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Revision,
+    Site,
+)
 
 from base import demo_content as demo
 from base.models import Partner, SocialLink
-from blog.models import Author, BlogCategory, BlogPage
+from base.permissions import (
+    BLOG_PAGE_PERMISSIONS,
+    EDITORS,
+    GROUP_RIGHTS,
+    MEDIA_RIGHTS,
+    SITE_MANAGERS,
+)
+from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage
 from home.models import HomePage
 from newsletter.models import Subscriber
 
@@ -400,3 +416,41 @@ def test_load_demo_on_an_existing_site_uses_its_home_page(site, home_page):
     assert HomePage.objects.count() == 1
     # The existing blog index is reused; four posts are added under it.
     assert Page.objects.count() == before_pages + 4
+
+
+def page_rights(blog) -> dict[str, set[str]]:
+    rights = GroupPagePermission.objects.filter(page=blog).select_related("group", "permission")
+    found = {}
+    for right in rights:
+        found.setdefault(right.group.name, set()).add(right.permission.codename)
+    return found
+
+
+@pytest.mark.django_db
+def test_load_demo_after_a_flush_makes_the_groups_with_their_rights():
+    """`manage.py flush` empties the tables the groups migration filled; load_demo refills them."""
+    Group.objects.all().delete()
+    Page.get_first_root_node().delete()
+    Collection.objects.all().delete()
+    call_command("load_demo", stdout=io.StringIO())
+    assert set(Group.objects.values_list("name", flat=True)) == {EDITORS, SITE_MANAGERS}
+    for name, rights in GROUP_RIGHTS.items():
+        granted = Group.objects.get(name=name).permissions.values_list("content_type__app_label", "codename")
+        assert set(granted) == set(rights), name
+        assert GroupCollectionPermission.objects.filter(
+            group__name=name, collection=Collection.get_first_root_node()
+        ).count() == len(MEDIA_RIGHTS)
+    blog = BlogIndexPage.objects.get()
+    assert page_rights(blog) == {name: set(BLOG_PAGE_PERMISSIONS) for name in GROUP_RIGHTS}
+
+
+@pytest.mark.django_db
+def test_load_demo_leaves_the_rights_of_existing_groups_alone():
+    editors = Group.objects.get(name=EDITORS)
+    editors.permissions.clear()
+    call_command("load_demo", stdout=io.StringIO())
+    assert not editors.permissions.exists()
+    # The blog is new, so both groups get their rights on it.
+    assert page_rights(BlogIndexPage.objects.get()) == {
+        name: set(BLOG_PAGE_PERMISSIONS) for name in GROUP_RIGHTS
+    }

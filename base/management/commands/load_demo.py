@@ -16,7 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from base import demo_content as demo
 from base.models import FooterSettings, Partner, SocialLink
-from base.permissions import grant_blog_permissions
+from base.permissions import create_groups, grant_blog_permissions
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
 from home.models import HomePage
 
@@ -49,6 +49,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = self.ensure_home()
+        # The groups come from a migration; after `manage.py flush` they are gone. Groups that
+        # exist keep the rights an administrator may have given them.
+        create_groups(overwrite=False)
         blog = self.ensure_page(
             home, BlogIndexPage, slug="blog", title="Blog", intro=demo.BLOG_INTRO, show_in_menus=True
         )
