@@ -1,0 +1,109 @@
+"""The search backend (search/backend.py) and the popular-searches record, below the page.
+
+On SQLite the backend ranks in one query; these tests check it finds, orders, counts and pages
+like the results page needs. On PostgreSQL (CI) the same searches run through Wagtail's own
+PostgreSQL backend, which must be the one in use there.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.search.backends import get_search_backend
+
+from blog.models import BlogPage
+from search.backend import RankedSQLiteSearchBackend
+from search.views import record_hit
+
+from ..factories import BlogCategoryFactory, paragraph
+from .test_search_results import filler, make_post
+
+
+def test_sqlite_gets_the_ranked_backend_and_other_databases_wagtails_own():
+    backend = get_search_backend()
+    assert isinstance(backend, RankedSQLiteSearchBackend) == (connection.vendor == "sqlite")
+
+
+@pytest.fixture
+def okapis(blog_index):
+    """Seven posts that mention okapis: one in the title, one in the lead, five in the body only."""
+    body_only = [
+        make_post(
+            blog_index,
+            title=f"Essay {n}",
+            body=[paragraph(f"<p>{filler(50 + 40 * n)} An okapi, in passing.</p>")],
+            date=datetime.date(2024, 1, n + 1),
+        )
+        for n in range(5)
+    ]
+    in_title = make_post(blog_index, title="The okapi question", date=datetime.date(2019, 1, 1))
+    in_lead = make_post(
+        blog_index, title="Forest notes", lead="An okapi was seen.", date=datetime.date(2019, 2, 1)
+    )
+    make_post(blog_index, title="Giraffes")  # does not match
+    return {"title": in_title, "lead": in_lead, "body": body_only}
+
+
+def search(query, queryset=None):
+    return (queryset or BlogPage.objects.live()).search(query)
+
+
+def test_title_match_comes_first_then_the_rest(okapis):
+    results = list(search("okapi"))
+    assert results[0] == okapis["title"]
+    assert set(results) == {okapis["title"], okapis["lead"], *okapis["body"]}
+    assert len(results) == 7
+
+
+def test_count_is_every_match_and_pages_add_up_to_the_whole(okapis):
+    results = search("okapi")
+    assert results.count() == 7
+    everything = list(results)
+    pages = list(results[0:3]) + list(results[3:6]) + list(results[6:9])
+    assert pages == everything
+    assert list(results[5:]) == everything[5:]
+
+
+def test_filters_of_the_searched_queryset_apply_to_results_and_count(okapis):
+    in_category = BlogCategoryFactory(name="Mammals")
+    for post in (okapis["lead"], okapis["body"][0]):
+        post.categories = [in_category]
+        post.save_revision().publish()
+    results = search("okapi", BlogPage.objects.live().filter(categories__slug=in_category.slug))
+    assert results.count() == 2
+    assert set(results) == {okapis["lead"], okapis["body"][0]}
+    okapis["title"].unpublish()
+    assert search("okapi").count() == 6
+    assert okapis["title"] not in list(search("okapi"))
+
+
+def test_all_words_must_match(okapis):
+    assert list(search("okapi question")) == [okapis["title"]]
+    assert search("okapi giraffe").count() == 0
+    assert list(search("okapi giraffe")) == []
+
+
+def test_scores_can_be_annotated_best_first(okapis):
+    results = list(search("okapi").annotate_score("score"))
+    scores = [post.score for post in results]
+    assert scores == sorted(scores)  # bm25: lower is better
+    assert results[0] == okapis["title"]
+
+
+def test_results_in_date_order_when_relevance_is_not_asked_for(okapis):
+    results = list(BlogPage.objects.live().order_by("-date").search("okapi", order_by_relevance=False))
+    assert [post.date for post in results] == sorted((post.date for post in results), reverse=True)
+    assert len(results) == 7
+
+
+# The popular-searches record --------------------------------------------------------------------
+
+
+def test_a_search_already_made_today_is_recorded_in_one_query(db, django_assert_num_queries):
+    record_hit("Pandas")
+    with django_assert_num_queries(1):
+        record_hit("pandas ")
+    [daily] = Query.objects.get(query_string="pandas").daily_hits.all()
+    assert (daily.date, daily.hits) == (timezone.now().date(), 2)
