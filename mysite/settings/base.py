@@ -46,12 +46,16 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the app server, compressed and cached forever under hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "base.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -59,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mysite.urls"
@@ -104,6 +110,12 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# django-axes first: it refuses a login while its username and address are locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,3 +163,61 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # address, e.g. RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP with nginx's
 # `proxy_set_header X-Real-IP $remote_addr;`. Never a header the client can set itself.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+
+# Admin sign-in throttled against password guessing (django-axes): after 5 wrong passwords for one
+# username from one address, that pair is refused for an hour (templates/axes/lockout.html). Other
+# addresses and other usernames are unaffected, so an attacker cannot lock an editor out everywhere.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The same client address as the newsletter's rate limit (see RATELIMIT_IP_META_KEY above).
+AXES_CLIENT_IP_CALLABLE = lambda request: request.META.get(RATELIMIT_IP_META_KEY or "REMOTE_ADDR")  # noqa: E731
+
+# Security headers on every response. Django's SecurityMiddleware sends nosniff, Referrer-Policy
+# same-origin and Cross-Origin-Opener-Policy same-origin by default; X-Frame-Options is DENY
+# (Wagtail's preview views override it with SAMEORIGIN for the admin's preview panel).
+#
+# Content-Security-Policy (django-csp): public pages run no script of their own; the only scripts
+# are Wagtail's userbar for signed-in editors, loaded from this origin. JSON-LD
+# (<script type="application/ld+json">) is a data block, not executed, so it needs no allowance.
+# No nonces: anonymous pages are cached, and a cached nonce would be shared by every reader.
+# Embeds are iframes from whichever oEmbed provider an editor picked, over https.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "frame-src": ["'self'", "https:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The Wagtail admin (base.middleware picks this under /admin/): its editors and widgets use inline
+# scripts and styles.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "frame-src": ["'self'", "https:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Features no page here uses, switched off for embedded frames too.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "geolocation": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}

@@ -14,3 +14,6 @@ STORAGES = {
 }
 # Tests must not reach the network for oEmbed.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.OfflineEmbedFinder"}]
+# django-axes needs the request to authenticate, which the test client's login() does not pass;
+# tests/security/test_login_throttle.py switches it on.
+AXES_ENABLED = False
