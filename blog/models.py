@@ -25,6 +25,7 @@ from base.permissions import BlogIndexPermissionTester
 from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
 from .feeds import BlogFeed
+from .forms import BlogPageForm
 from .text import body_text, plain_text
 
 # Ids the post page's own templates use; a heading's anchor never takes one.
@@ -311,7 +312,6 @@ class BlogPage(Page):
                     "post_authors",
                     label="Authors",
                     chooser_field_name="author",
-                    min_num=1,
                     help_text="Who wrote the post, in the order they should appear. New authors are "
                     "added under Site content → Authors.",
                 ),
@@ -347,6 +347,7 @@ class BlogPage(Page):
         index.FilterField("date"),
     ]
 
+    base_form_class = BlogPageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 

@@ -393,3 +393,46 @@ def test_readers_do_not_see_the_userbar(post, client):
     soup = soup_of(client.get(post.url))
     assert soup.find("wagtail-userbar") is None
     assert soup.find("template", id="wagtail-userbar-template") is None
+
+
+def with_related_posts(client, post, related) -> dict:
+    """The post's edit form as the page shows it, with ``related`` chosen under "Read more"."""
+    data = edit_form(client, post, body=[])
+    data.update(
+        nested_form_data(
+            {"related_post_links": inline_formset([{"related_post": p.pk} for p in related], max=3)}
+        )
+    )
+    return data
+
+
+def test_more_than_three_related_posts_is_explained(post, editor_client, blog_index):
+    others = [BlogPageFactory(parent=blog_index, title=f"Another post {n}") for n in range(4)]
+    response = editor_client.post(edit_url(post), with_related_posts(editor_client, post, others))
+    assert response.status_code == 200  # the form again, with its errors
+    text = text_of(soup_of(response))
+    assert "Choose at most three related posts." in text
+    assert "Please submit" not in text
+    assert not post.related_post_links.exists()
+
+
+def test_three_related_posts_are_fine(post, editor_client, blog_index):
+    others = [BlogPageFactory(parent=blog_index, title=f"Another post {n}") for n in range(3)]
+    response = editor_client.post(edit_url(post), with_related_posts(editor_client, post, others))
+    assert response.status_code == 302
+    post.refresh_from_db()
+    draft = post.get_latest_revision_as_object()  # saved as a draft
+    assert [link.related_post_id for link in draft.related_post_links.all()] == [p.pk for p in others]
+
+
+def test_a_post_without_an_author_is_explained(blog_index, author, editor_client):
+    data = new_post(author) | nested_form_data({"post_authors": inline_formset([])})
+    response = post_refused(editor_client, blog_index, data)
+    assert "Choose at least one author." in text_of(soup_of(response))
+
+
+def test_a_new_post_opens_without_an_empty_author_slot(blog_index, editor_client):
+    """An empty "Authors 1" slot beside "Add authors" puzzles newcomers: the list starts empty."""
+    form = soup_of(editor_client.get(add_url(blog_index)))
+    assert form.find("input", {"name": "post_authors-TOTAL_FORMS"})["value"] == "0"
+    assert form.find(string=re.compile("Add authors"))
