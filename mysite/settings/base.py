@@ -111,9 +111,11 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# django-axes first: it refuses a login while its username and address are locked out.
+# django-axes first: it refuses a login while its username and address are locked out. AxesBackend
+# rather than AxesStandaloneBackend, as it can also load a signed-in user: the test client's
+# force_login() records the first backend in the session.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -154,6 +156,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Decodes each uploaded image in full, so a corrupt one is a form error, never a 500 (base/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "base.forms.ImageForm"
 # Formats Django's en-GB input formats accept back, so an unchanged form saves.
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
