@@ -69,6 +69,13 @@ serve: install
 	exec $(BIN)/gunicorn mysite.wsgi --bind 127.0.0.1:$(PORT) --workers "$${WEB_CONCURRENCY:-2}" \
 		--no-control-socket
 
+# Known vulnerabilities in the pinned requirements (pip-audit asks pypi.org's JSON API; needs the
+# network). Not part of `make test` or CI: an advisory published tomorrow must not fail today's build.
+.PHONY: audit-deps
+
+audit-deps: install-dev
+	$(BIN)/pip-audit --requirement requirements.txt --strict --progress-spinner off
+
 superuser: migrate
 	$(BIN)/python manage.py createsuperuser
 
