@@ -16,6 +16,12 @@ PARTNER_LOGO_FILTER = "height-{64,128} format-{avif,webp,png}"
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
 
 
+def next_partner_sort_order() -> int:
+    """A new partner goes after the others."""
+    last = Partner.objects.aggregate(last=models.Max("sort_order"))["last"]
+    return 0 if last is None else last + 1
+
+
 class Partner(index.Indexed, models.Model):
     name = models.CharField(max_length=200, help_text="Also the logo's alternative text.")
     logo = models.ForeignKey(
@@ -31,7 +37,8 @@ class Partner(index.Indexed, models.Model):
         help_text="Partners are shown in groups under this heading, e.g. “Founding partners”.",
     )
     sort_order = models.PositiveIntegerField(
-        default=0, help_text="Lower numbers come first within their group."
+        default=next_partner_sort_order,
+        help_text="Lower numbers come first within their group; a new partner goes last.",
     )
 
     panels = [
@@ -66,7 +73,11 @@ class FooterSettings(ClusterableModel, BaseSiteSetting):
             heading="Follow us",
         ),
         MultiFieldPanel(
-            [FieldPanel("copyright_line"), FieldPanel("credit_line"), FieldPanel("credit_url")],
+            [
+                FieldPanel("copyright_line"),
+                FieldPanel("credit_line"),
+                FieldPanel("credit_url", heading="Credit link"),
+            ],
             heading="Footer",
         ),
     ]

@@ -1,4 +1,5 @@
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
 from blog.models import BlogIndexPage
@@ -14,3 +15,41 @@ def give_groups_a_new_blog(request, page):
     """A blog index made in the admin is at once open to Editors and Site managers."""
     if isinstance(page.specific, BlogIndexPage):
         grant_blog_permissions(page)
+
+
+class WriteAPostPanel(Component):
+    """The dashboard's first panel: a button straight to a new post, for people who may write one."""
+
+    name = "write_a_post"
+    order = 50  # above Wagtail's own panels
+    template_name = "wagtailadmin/home/write_a_post.html"
+
+    def __init__(self, blogs):
+        self.blogs = blogs
+
+    def get_context_data(self, parent_context=None):
+        return {"blogs": self.blogs}
+
+
+@hooks.register("construct_homepage_panels")
+def add_write_a_post_panel(request, panels):
+    blogs = [
+        blog
+        for blog in BlogIndexPage.objects.order_by("path")
+        if blog.permissions_for_user(request.user).can_add_subpage()
+    ]
+    if blogs:
+        panels.append(WriteAPostPanel(blogs))
+
+
+@hooks.register("construct_page_action_menu")
+def make_publish_the_main_button(menu_items, request, context):
+    """Publish is what editors come to do; Wagtail hides it under the arrow beside "Save draft".
+
+    The first item becomes the main button. Where the user may not publish there is no Publish
+    item, and "Save draft" stays first.
+    """
+    for index, item in enumerate(menu_items):
+        if item.name == "action-publish":
+            menu_items.insert(0, menu_items.pop(index))
+            break

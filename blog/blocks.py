@@ -250,6 +250,8 @@ class ReferenceEntryBlock(blocks.StructBlock):
         template = "blog/blocks/reference_entry.html"
         value_class = ReferenceValue
         label = "Entry"
+        # A collapsed entry shows its title rather than the first field filled in (often the note).
+        label_format = "{title}"
         form_classname = "reference-entry"
 
 

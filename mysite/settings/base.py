@@ -149,6 +149,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Amsterdam Data Science"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar: avatars would load from a third party, and show a broken image offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database search (PostgreSQL full text; SQLite FTS5 with ranking that scales, see
 # search/backend.py). OpenSearch or Elasticsearch: name its Wagtail backend here instead.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
