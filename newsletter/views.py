@@ -63,6 +63,12 @@ def _ratelimit_usage(request, group: str, key, rate: str) -> dict | None:
     return get_usage(request, group=group, key=key, rate=rate, increment=True)
 
 
+# No CSRF token: the form sits under every post, and a per-visitor token would keep those pages out
+# of the page cache (base/cache.py). A forged cross-site post could do only what anyone can do by
+# posting here directly: it acts for no logged-in user and changes nothing of the sender's. What
+# guards the list is the honeypot, the rate limits per client and per address, and double opt-in:
+# nobody is subscribed until the owner of the address presses the button in the e-mail.
+@csrf_exempt
 @require_POST
 def subscribe(request):
     usage = _ratelimit_usage(request, "newsletter.signup", "ip", conf.signup_rate())

@@ -14,6 +14,8 @@ STORAGES = {
 }
 # Tests must not reach the network for oEmbed.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.OfflineEmbedFinder"}]
+# Tests measure the real rendering; tests/caching/ turns the page cache on where it is the subject.
+PAGE_CACHE_SECONDS = 0
 # django-axes needs the request to authenticate, which the test client's login() does not pass;
 # tests/security/test_login_throttle.py switches it on.
 AXES_ENABLED = False

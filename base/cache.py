@@ -1,0 +1,116 @@
+"""Whole pages for anonymous readers, from Django's cache, and clearing them when content changes.
+
+A reader without a session, CSRF or messages cookie gets the same page as every other such reader,
+so that page is stored once (key: the full URL with its query string, plus the headers the
+response varies on) and served without touching the database. Editors, people who just signed
+up (their page shows a message), the admin and every non-GET request go straight to the view.
+
+Invalidation is by generation: every key starts with the current generation, and any change a
+page may show (see base/signals.py) starts a new one, after the change is committed. Old entries
+are never read again and expire by themselves. This clears the page cache only: rate-limit counts
+and Wagtail's own cached data in the same cache are kept. When a front cache (Varnish, a CDN) is
+configured in WAGTAILFRONTENDCACHE, it is told to drop everything too.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.urls import reverse
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_cache_key,
+    learn_cache_key,
+    patch_cache_control,
+)
+from wagtail.contrib.frontend_cache.utils import get_backends, purge_url_from_cache
+from wagtail.models import Site
+
+GENERATION_KEY = "pagecache:generation"
+# How long a browser may keep a page without asking again. Shared caches (Varnish, a CDN) keep it
+# for PAGE_CACHE_SECONDS (s-maxage), as they are purged when content changes and browsers are not.
+BROWSER_MAX_AGE = 60
+
+
+def _generation() -> str:
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+def _personal_cookies() -> tuple[str, ...]:
+    # Django's messages cookie: the page after a newsletter signup shows a message for one reader.
+    return (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages")
+
+
+def clear_page_caches() -> None:
+    """Make every page fresh, once the current transaction (if any) is committed.
+
+    After the commit, so that no reader can store the old version under the new generation.
+    """
+    transaction.on_commit(_clear_now)
+
+
+def _clear_now() -> None:
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    if get_backends():
+        # A listing, feed, search result or footer may show what changed, and listings have
+        # query strings (?page=2): drop everything. Varnish (deploy/varnish/default.vcl) bans
+        # all on a PURGE of "/*"; CloudFront invalidates the "/*" wildcard.
+        for site in Site.objects.all():
+            purge_url_from_cache(site.root_url + "/*")
+
+
+def is_personal_request(request) -> bool:
+    """The admin (and its previews), or someone with a login, a CSRF token or a message."""
+    return request.path.startswith(reverse("wagtailadmin_home")) or any(
+        name in request.COOKIES for name in _personal_cookies()
+    )
+
+
+def is_cacheable_response(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and response.get("Vary", "").strip() != "*"
+    )
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers' pages from the cache; mark everyone else's pages private.
+
+    Place it before SessionMiddleware, so that a cached page costs no session or database work.
+    PAGE_CACHE_SECONDS = 0 turns it off (the test settings do).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_personal_request(request):
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                add_never_cache_headers(response)
+            return response
+        timeout = settings.PAGE_CACHE_SECONDS
+        if request.method != "GET" or not timeout:
+            return self.get_response(request)
+
+        key_prefix = _generation()
+        key = get_cache_key(request, key_prefix, "GET", cache=cache)
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            patch_cache_control(response, public=True, max_age=BROWSER_MAX_AGE, s_maxage=timeout)
+            key = learn_cache_key(request, response, timeout, key_prefix, cache=cache)
+            if callable(getattr(response, "render", None)):
+                response.add_post_render_callback(lambda rendered: cache.set(key, rendered, timeout))
+            else:
+                cache.set(key, response, timeout)
+        return response
