@@ -74,6 +74,7 @@ def test_admin_gets_its_own_looser_policy(admin_client):
     assert response.status_code == 200
     policy = directives(response)
     assert "'unsafe-inline'" in policy["script-src"]
+    assert "'unsafe-eval'" not in policy["script-src"]
     assert policy["frame-ancestors"] == ["'self'"]
 
 
