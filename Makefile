@@ -69,6 +69,48 @@ serve: install
 	exec $(BIN)/gunicorn mysite.wsgi --bind 127.0.0.1:$(PORT) --workers "$${WEB_CONCURRENCY:-2}" \
 		--no-control-socket
 
+# Debian's Varnish, wrk and nginx, for serve-cached and the load and fault runs (installed with
+# apt-get when missing, as root; on a machine with systemd, apt also starts their default services).
+.PHONY: front-tools serve-cached load faults varnish-purge-check
+
+front-tools:
+	@missing=; \
+	for tool in varnish:/usr/sbin/varnishd wrk:/usr/bin/wrk nginx:/usr/sbin/nginx; do \
+		[ -x "$${tool#*:}" ] || missing="$$missing $${tool%%:*}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" -ne 0 ]; then echo "Missing:$$missing. Run 'sudo apt-get install -y$$missing'"; exit 1; fi; \
+		echo "Installing Debian's$$missing..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null \
+		|| { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; }; \
+	fi
+
+# `make serve` (gunicorn on 127.0.0.1:PORT) behind Varnish on 127.0.0.1:VARNISH_PORT, with
+# deploy/varnish/default.vcl (its backend port set to PORT); publishing purges Varnish
+# (FRONTEND_CACHE_URL). Varnish's working files live in a temporary folder. Ctrl-C stops both.
+VARNISH_PORT ?= 8080
+
+serve-cached: front-tools install
+	@set -e; workdir=$$(mktemp -d); chmod 755 $$workdir; \
+	sed 's/\.port = "8000";/.port = "$(PORT)";/' deploy/varnish/default.vcl >$$workdir/default.vcl; \
+	/usr/sbin/varnishd -n $$workdir -P $$workdir/varnishd.pid -a 127.0.0.1:$(VARNISH_PORT) \
+		-f $$workdir/default.vcl -s malloc,256m; \
+	trap 'kill $$(cat $$workdir/varnishd.pid) 2>/dev/null; rm -rf $$workdir' EXIT INT TERM; \
+	echo "  Varnish: http://127.0.0.1:$(VARNISH_PORT)/ in front of gunicorn on 127.0.0.1:$(PORT)"; \
+	FRONTEND_CACHE_URL=http://127.0.0.1:$(VARNISH_PORT) $(MAKE) --no-print-directory serve
+
+# Measurements on a throwaway PostgreSQL database with the demo content (see bench/README.md):
+# 30 s of mixed load on serve and serve-cached against nginx; the database and Redis taken away
+# during load; a publish seen through Varnish at once.
+load: front-tools install
+	$(BIN)/python bench/load.py
+
+faults: front-tools install
+	$(BIN)/python bench/faults.py
+
+varnish-purge-check: front-tools install
+	$(BIN)/python bench/varnish_purge_check.py
+
 # Known vulnerabilities in the pinned requirements (pip-audit asks pypi.org's JSON API; needs the
 # network). Not part of `make test` or CI: an advisory published tomorrow must not fail today's build.
 .PHONY: audit-deps

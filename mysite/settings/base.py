@@ -136,7 +136,9 @@ else:
 
 # How long anonymous readers' pages stay in the cache above and in a front cache (s-maxage);
 # any change readers could see clears them at once (base/signals.py). 0 turns page caching off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# On by default only with Redis: a change clears the cache of every server process only when they
+# share it (per-process memory would leave the other processes' copies stale).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0"))
 
 # A front cache (Varnish, see deploy/varnish/) to purge when content changes, e.g.
 # FRONTEND_CACHE_URL=http://127.0.0.1:8080. docs/deploy.md shows Cloudflare and CloudFront.
