@@ -28,17 +28,6 @@ PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
 
 
 @pytest.fixture(autouse=True)
-def _groups(demo_site):
-    """The Editors and Site managers groups, made by their data migration as on a real site.
-
-    The live server's database is flushed after every browser test, and rows that migrations made
-    go with it; running the migration again brings the groups back, with their rights on the blog.
-    """
-    call_command("migrate", "base", "0001", verbosity=0)
-    call_command("migrate", "base", verbosity=0)
-
-
-@pytest.fixture(autouse=True)
 def _quiet_admin(settings):
     """No requests the editor did not make.
 
@@ -105,19 +94,19 @@ def open_menu(page: Page, *labels: str):
 
 
 def add_post_under_the_blog(page: Page, title: str):
-    """From the dashboard to an empty post form, the way the menu leads there."""
-    open_menu(page, "Pages", "Blog")
-    expect(page.get_by_role("heading", name="Exploring: Blog")).to_be_visible()
-    page.get_by_role("link", name="Add child page").click()
+    """From the dashboard's "Write a new blog post" button to an empty post form."""
+    page.get_by_role("link", name="Write a new blog post").click()
     expect(page.get_by_role("heading", name="New: Blog page")).to_be_visible()
     page.get_by_role("textbox", name="Title*").fill(title)
 
 
 def choose_author(page: Page, name: str):
-    page.get_by_role("region", name="Authors 1").get_by_role("button", name="Choose author").click()
+    """The "Add authors" button opens the list of authors to tick; a new post starts with none."""
+    page.get_by_role("button", name="Add authors").click()
     chooser = page.get_by_role("dialog")
-    expect(chooser.get_by_role("heading", name="Choose author")).to_be_visible()
-    chooser.get_by_role("link", name=name).click()
+    expect(chooser.get_by_role("heading", name=re.compile("^Choose author"))).to_be_visible()
+    chooser.get_by_role("checkbox", name=name).check()
+    chooser.get_by_role("button", name="Confirm selection").click()
     expect(chooser).to_be_hidden()
     expect(page.get_by_role("region", name="Authors 1")).to_contain_text(name)
 
