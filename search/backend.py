@@ -4,14 +4,13 @@
 database backend, unchanged. On SQLite with FTS5 it gives a subclass of modelsearch's SQLite
 backend that ranks differently: modelsearch orders results by a score subquery that runs the
 full-text match again for every matching row, so a word found in 10,000 posts took seconds. Here
-one query ranks the matches with FTS5's ``bm25()`` and keeps the page asked for, a second loads
-those objects, and the count is a single query over the same matches.
+one query ranks all the matches with FTS5's ``bm25()``, which gives the count too, and a second
+loads the objects of the page asked for.
 
 Indexing, autocomplete, match-all and negated queries stay modelsearch's.
 """
 
-from django.db.models import CharField, FloatField, Func, Value
-from django.db.models.functions import Cast
+from django.db.models import Exists, FloatField, Func, OuterRef, Value
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -35,48 +34,47 @@ RANK = Func(
 
 
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
-    def matches(self, config):
-        """The FTS rows that match the query and belong to objects of the searched queryset,
-        each with its ``rank`` (bm25: lower is better). None for a match-all or negated query,
-        which modelsearch answers without ranking."""
+    def ranking(self, config):
+        """``(object id, rank)`` of every match among the searched queryset, best first (bm25:
+        lower is better; among equals, the most recently indexed first). None for a match-all or
+        negated query, which modelsearch answers without ranking.
+
+        One query, run once per search: the results' count and each slice of them share it
+        (modelsearch hands the same compiler to every slice).
+        """
+        if not hasattr(self, "_ranking"):
+            self._ranking = self._rank(config)
+        return self._ranking
+
+    def _rank(self, config):
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
-        # The queryset's filters (live, public, a category…) as one list of ids that SQLite
-        # builds once, rather than a join it would repeat per match. Index entries store ids
-        # as text.
-        object_ids = self.queryset.annotate(search_object_id=Cast("pk", CharField())).values(
-            "search_object_id"
+        # The queryset's filters (live, public, a category…) checked per match: a primary-key
+        # lookup, so a rare word costs next to nothing. Index entries store ids as text; SQLite
+        # compares them with the integer key as numbers.
+        in_queryset = self.queryset.filter(pk=OuterRef("index_entry__object_id"))
+        matches = SQLiteFTSIndexEntry.objects.filter(
+            MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config)),
+            Exists(in_queryset),
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
         )
-        return (
-            SQLiteFTSIndexEntry.objects.filter(
-                MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config))
-            )
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-                index_entry__object_id__in=object_ids,
-            )
-            .annotate(rank=RANK)
-        )
+        ranked = matches.annotate(rank=RANK).order_by("rank", "-index_entry")
+        return list(ranked.values_list("index_entry__object_id", "rank"))
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):
-    def _matches(self):
+    def _ranking(self):
         compiler = self.query_compiler
-        if isinstance(compiler, RankedSQLiteSearchQueryCompiler):
-            return compiler.matches(compiler.get_config(self.backend))
-        return None  # autocomplete: modelsearch's own
+        if isinstance(compiler, RankedSQLiteSearchQueryCompiler) and compiler.order_by_relevance:
+            return compiler.ranking(compiler.get_config(self.backend))
+        return None  # autocomplete, or an order of the caller's: modelsearch's own
 
     def _do_search(self):
-        matches = self._matches()
-        if matches is None or not self.query_compiler.order_by_relevance:
+        ranking = self._ranking()
+        if ranking is None:
             return super()._do_search()
-        # Best first; among equals, the most recently indexed first.
-        ranked = list(
-            matches.order_by("rank", "-index_entry").values_list("index_entry__object_id", "rank")[
-                self.start : self.stop
-            ]
-        )
+        ranked = ranking[self.start : self.stop]
         objects = {
             str(obj.pk): obj
             for obj in self.query_compiler.queryset.filter(pk__in=[object_id for object_id, _rank in ranked])
@@ -90,8 +88,8 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         return results
 
     def _do_count(self):
-        matches = self._matches()
-        return super()._do_count() if matches is None else matches.count()
+        ranking = self._ranking()
+        return super()._do_count() if ranking is None else len(ranking)
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):

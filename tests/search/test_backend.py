@@ -98,6 +98,14 @@ def test_results_in_date_order_when_relevance_is_not_asked_for(okapis):
     assert len(results) == 7
 
 
+def test_the_count_and_a_page_take_one_ranking_query_and_one_for_the_posts(okapis, django_assert_num_queries):
+    list(search("okapi")[:3])  # content types are looked up once per process
+    with django_assert_num_queries(2):
+        results = search("okapi")
+        assert results.count() == 7
+        assert len(list(results[3:6])) == 3
+
+
 # The popular-searches record --------------------------------------------------------------------
 
 
