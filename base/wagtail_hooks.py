@@ -1,10 +1,11 @@
+from django.contrib.auth.models import Permission
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
 from blog.models import BlogIndexPage
 
-from .permissions import grant_blog_permissions
+from .permissions import MANAGE_BLOG_INDEX, grant_blog_permissions
 from .views import SiteContentGroup
 
 register_snippet(SiteContentGroup)
@@ -15,6 +16,13 @@ def give_groups_a_new_blog(request, page):
     """A blog index made in the admin is at once open to Editors and Site managers."""
     if isinstance(page.specific, BlogIndexPage):
         grant_blog_permissions(page)
+
+
+@hooks.register("register_permissions")
+def show_the_blog_index_right_in_the_group_editor():
+    """Settings → Groups shows, and lets an administrator give, the right to manage the blog page."""
+    app_label, codename = MANAGE_BLOG_INDEX
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
 class WriteAPostPanel(Component):

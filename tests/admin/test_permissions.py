@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
@@ -491,3 +491,17 @@ def test_a_site_manager_retitles_and_unpublishes_the_blog(world, client):
     assert client.post(reverse("wagtailadmin_pages:unpublish", args=[world.blog.pk])).status_code == 302
     world.blog.refresh_from_db()
     assert not world.blog.live
+
+
+def test_the_group_editor_shows_the_right_to_manage_the_blog_index(world, client):
+    """An administrator sees, under Settings → Groups, which group may manage the blog page."""
+    client.force_login(world.superuser)
+    site_managers = Group.objects.get(name=SITE_MANAGERS)
+    form = soup_of(client.get(reverse("wagtailusers_groups:edit", args=[site_managers.pk])))
+    right = Permission.objects.get(content_type__app_label="blog", codename="change_blogindexpage")
+    checkbox = form.find("input", {"name": "permissions", "value": str(right.pk)})
+    assert checkbox is not None
+    assert checkbox.has_attr("checked")
+    editors = Group.objects.get(name=EDITORS)
+    form = soup_of(client.get(reverse("wagtailusers_groups:edit", args=[editors.pk])))
+    assert not form.find("input", {"name": "permissions", "value": str(right.pk)}).has_attr("checked")
