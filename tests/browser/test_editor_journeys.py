@@ -167,9 +167,17 @@ def test_journey_1_an_editor_writes_and_publishes_a_post(demo_site, page: Page, 
     image.get_by_role("textbox", name=re.compile(r"^Alt text")).fill("Residents around a table with laptops")
 
     references = insert_block(page, "References")
-    references.get_by_role("region", name="Entry").get_by_role("textbox", name="Title").fill(
-        "Open Data Handbook"
-    )
+    first_entry = references.get_by_role("region", name="Entry")
+    first_entry.get_by_role("textbox", name="Authors", exact=True).fill("Open Knowledge Foundation")
+    first_entry.get_by_role("textbox", name="Title").fill("Open Data Handbook")
+    # Folded away, an entry's heading shows its title (not the first field filled in, here the
+    # authors), so a long list stays readable.
+    first_entry.get_by_role("button", name="Toggle section").first.click()
+    expect(first_entry.get_by_role("textbox", name="Title")).to_be_hidden()
+    entry_heading = first_entry.get_by_role("heading").first
+    expect(entry_heading).to_contain_text("Open Data Handbook")
+    expect(entry_heading).not_to_contain_text("Open Knowledge Foundation")
+    shot("journey1-07-reference-folded")
     references.get_by_role("button", name="Add").last.click()
     second_entry = references.get_by_role("region", name="Entry").nth(1)
     second_entry.get_by_role("textbox", name="URL").fill("https://data.amsterdam.nl/")
