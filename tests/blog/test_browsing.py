@@ -255,6 +255,24 @@ def test_blog_index_answers_page_parameters_that_only_look_like_numbers(
     assert len(card_titles(soup)) == POSTS_PER_PAGE
 
 
+def test_every_page_of_a_long_listing_shows_the_next_posts_in_order(blog_index, client):
+    """Later pages are read from the end of the list (base/pagination.py): the same posts in the
+    same order as from the start, also where posts share a date and drafts sit between them."""
+    posts = []
+    for n in range(4 * POSTS_PER_PAGE + 5):
+        date = datetime.date(2020, 1, 1) + datetime.timedelta(days=n // 3)  # three posts a day
+        post = BlogPageFactory(parent=blog_index, title=f"Post {n:02}", date=date)
+        if n % 7 == 3:
+            post.unpublish()
+        else:
+            posts.append(post)
+    newest_first = [post.title for post in sorted(posts, key=lambda post: (post.date, post.pk), reverse=True)]
+    pages = math.ceil(len(newest_first) / POSTS_PER_PAGE)
+    shown = [card_titles(get_soup(client, "/blog/", {"page": number})) for number in range(1, pages + 1)]
+    assert [len(titles) for titles in shown] == [POSTS_PER_PAGE] * (pages - 1) + [len(posts) % POSTS_PER_PAGE]
+    assert sum(shown, []) == newest_first
+
+
 # Reading time ------------------------------------------------------------------------------------
 
 
