@@ -51,10 +51,10 @@ def search(query, queryset=None):
     return (queryset or BlogPage.objects.live()).search(query)
 
 
-def test_title_match_comes_first_then_the_rest(okapis):
+def test_title_and_lead_matches_come_before_body_only_matches(okapis):
     results = list(search("okapi"))
-    assert results[0] == okapis["title"]
-    assert set(results) == {okapis["title"], okapis["lead"], *okapis["body"]}
+    assert set(results[:2]) == {okapis["title"], okapis["lead"]}
+    assert set(results[2:]) == set(okapis["body"])
     assert len(results) == 7
 
 
@@ -91,7 +91,7 @@ def test_scores_can_be_annotated_best_first(okapis):
     scores = [post.score for post in results]
     # SQLite's bm25: lower is better; PostgreSQL's ts_rank: higher is better.
     assert scores == sorted(scores, reverse=connection.vendor != "sqlite")
-    assert results[0] == okapis["title"]
+    assert set(results[:2]) == {okapis["title"], okapis["lead"]}
 
 
 def test_results_in_date_order_when_relevance_is_not_asked_for(okapis):
