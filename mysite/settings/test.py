@@ -8,6 +8,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Uploaded and generated images go to a throwaway folder, never the project's media/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "mysite-test-media"  # noqa: F405
+# Tests never run collectstatic; an empty folder keeps whitenoise from warning on every request.
+STATIC_ROOT = Path(tempfile.gettempdir()) / "mysite-test-static"  # noqa: F405
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
