@@ -99,7 +99,7 @@ serve-cached: front-tools install
 	echo "  Varnish: http://127.0.0.1:$(VARNISH_PORT)/ in front of gunicorn on 127.0.0.1:$(PORT)"; \
 	FRONTEND_CACHE_URL=http://127.0.0.1:$(VARNISH_PORT) $(MAKE) --no-print-directory serve
 
-# Measurements on a throwaway PostgreSQL database with the demo content (see bench/README.md):
+# Measurements on a throwaway PostgreSQL database with the demo content (docs/deploy.md, "Measured"):
 # 30 s of mixed load on serve and serve-cached against nginx; the database and Redis taken away
 # during load; a publish seen through Varnish at once.
 load: front-tools install

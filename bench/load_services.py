@@ -166,6 +166,10 @@ class TcpProxy:
     def stop(self) -> None:
         server, self._server = self._server, None
         if server:
+            # shutdown() first: on Linux, close() alone leaves a socket that another thread is
+            # blocked accept()ing on still accepting connections.
+            with contextlib.suppress(OSError):
+                server.shutdown(socket.SHUT_RDWR)
             server.close()
         with self._lock:
             for connection in self._connections:
@@ -186,6 +190,10 @@ class TcpProxy:
                 client.close()
                 continue
             with self._lock:
+                if self._server is not server:  # stop() came in between: drop this one too
+                    client.close()
+                    upstream.close()
+                    return
                 self._connections += [client, upstream]
             for source, sink in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
