@@ -358,6 +358,9 @@ class BlogPage(Page):
     subpage_types = []
 
     class Meta:
+        # What editors see: "New: Blog post", "Type: Blog post".
+        verbose_name = "blog post"
+        verbose_name_plural = "blog posts"
         # The listings' order: newest first, the later-made first on the same date.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="blogpage_date_pk_idx")]
 

@@ -215,7 +215,7 @@ def screens(w) -> dict[str, tuple[str, str]]:
         "blog explorer": (reverse("wagtailadmin_explore", args=[w.blog.pk]), w.post.title),
         "add a post": (
             reverse("wagtailadmin_pages:add", args=["blog", "blogpage", w.blog.pk]),
-            "New: Blog page",
+            "New: Blog post",
         ),
         "edit a post": (reverse("wagtailadmin_pages:edit", args=[w.post.pk]), w.post.title),
         "publish a post": (

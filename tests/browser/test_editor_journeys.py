@@ -96,7 +96,7 @@ def open_menu(page: Page, *labels: str):
 def add_post_under_the_blog(page: Page, title: str):
     """From the dashboard's "Write a new blog post" button to an empty post form."""
     page.get_by_role("link", name="Write a new blog post").click()
-    expect(page.get_by_role("heading", name="New: Blog page")).to_be_visible()
+    expect(page.get_by_role("heading", name="New: Blog post")).to_be_visible()
     page.get_by_role("textbox", name="Title*").fill(title)
 
 
