@@ -8,6 +8,8 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.models import Collection
 
@@ -23,6 +25,22 @@ class ImageFactory(wagtail_factories.ImageFactory):
     collection = factory.LazyFunction(Collection.get_first_root_node)
     title = factory.Sequence(lambda n: f"Test image {n}")
     file = factory.django.ImageField(width=1280, height=720, color="steelblue", filename="test-image.jpg")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A person who signs in to the admin, e.g. ``UserFactory(username="erin", groups=["Editors"])``."""
+
+    class Meta:
+        model = settings.AUTH_USER_MODEL
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("a long password")
+
+    @factory.post_generation
+    def groups(self, create, group_names, **kwargs):
+        for name in group_names or ():
+            self.groups.add(Group.objects.get(name=name))
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

@@ -12,8 +12,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.templatetags.static import static
 from django.urls import reverse
@@ -34,21 +32,15 @@ from blog.blocks import PARAGRAPH_FEATURES
 from blog.models import BlogPage
 
 from ..conftest import soup_of, text_of
-from ..factories import AuthorFactory, BlogPageFactory, ImageFactory, reference
+from ..factories import AuthorFactory, BlogPageFactory, ImageFactory, UserFactory, reference
 
 BODY = BlogPage._meta.get_field("body").stream_block
-
-
-def make_user(username: str, group_name: str):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "a long password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
 def editor(blog_index):
     grant_blog_permissions(blog_index)
-    return make_user("erin", EDITORS)
+    return UserFactory(username="erin", groups=[EDITORS])
 
 
 @pytest.fixture
@@ -366,7 +358,7 @@ def test_an_editor_submits_a_post_and_a_moderator_approves_it(draft, editor_clie
     assert state.status == state.STATUS_IN_PROGRESS
     assert not draft.live
 
-    client.force_login(make_user("mona", "Moderators"))
+    client.force_login(UserFactory(username="mona", groups=["Moderators"]))
     approve = reverse(
         "wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", state.current_task_state.pk]
     )

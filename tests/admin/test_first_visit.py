@@ -7,7 +7,6 @@ no broken avatar, plain labels, and new partners placed after the others.
 import json
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
@@ -15,20 +14,13 @@ from base.models import Partner
 from base.permissions import EDITORS, SITE_MANAGERS, grant_blog_permissions
 
 from ..conftest import soup_of, text_of
-from ..factories import AuthorFactory, BlogPageFactory, ImageFactory, PartnerFactory
-
-
-def make_user(username: str, group_name: str | None = None):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "a long password")
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
+from ..factories import AuthorFactory, BlogPageFactory, ImageFactory, PartnerFactory, UserFactory
 
 
 @pytest.fixture
 def editor(blog_index):
     grant_blog_permissions(blog_index)
-    return make_user("erin", EDITORS)
+    return UserFactory(username="erin", groups=[EDITORS])
 
 
 # --- The dashboard ----------------------------------------------------------------------------
@@ -37,7 +29,7 @@ def editor(blog_index):
 @pytest.mark.parametrize("group", [EDITORS, SITE_MANAGERS])
 def test_the_dashboard_offers_to_write_a_post(blog_index, client, group):
     grant_blog_permissions(blog_index)
-    client.force_login(make_user("writer", group))
+    client.force_login(UserFactory(username="writer", groups=[group]))
     dashboard = soup_of(client.get(reverse("wagtailadmin_home")))
     [link] = [a for a in dashboard.find_all("a") if text_of(a) == "Write a new blog post"]
     assert link["href"] == reverse("wagtailadmin_pages:add", args=["blog", "blogpage", blog_index.pk])
@@ -46,7 +38,7 @@ def test_the_dashboard_offers_to_write_a_post(blog_index, client, group):
 
 def test_no_write_button_for_someone_who_may_not_write_posts(blog_index, client):
     """Someone with admin access but no page rights (e.g. a future "subscribers only" group)."""
-    user = make_user("viewer")
+    user = UserFactory(username="viewer")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     dashboard = client.get(reverse("wagtailadmin_home"))
@@ -85,7 +77,7 @@ def test_without_the_right_to_publish_save_draft_stays_the_main_button(blog_inde
     writers = Group.objects.create(name="Writers")
     writers.permissions.add(Permission.objects.get(codename="access_admin"))
     writers.page_permissions.create(page=blog_index, permission=Permission.objects.get(codename="add_page"))
-    user = make_user("wendy")
+    user = UserFactory(username="wendy")
     user.groups.add(writers)
     client.force_login(user)
     buttons = action_buttons(add_post_form(client, blog_index))
@@ -132,7 +124,7 @@ def test_an_existing_post_opens_without_an_empty_author_slot(editor, blog_index,
 
 @pytest.fixture
 def site_manager(site):
-    return make_user("sam", SITE_MANAGERS)
+    return UserFactory(username="sam", groups=[SITE_MANAGERS])
 
 
 def test_the_footer_says_credit_link(site, site_manager, client):

@@ -26,7 +26,14 @@ from base.permissions import EDITORS, SITE_MANAGERS, grant_blog_permissions
 from blog.models import BlogIndexPage
 
 from ..conftest import soup_of, text_of
-from ..factories import AuthorFactory, BlogCategoryFactory, BlogPageFactory, ImageFactory, PartnerFactory
+from ..factories import (
+    AuthorFactory,
+    BlogCategoryFactory,
+    BlogPageFactory,
+    ImageFactory,
+    PartnerFactory,
+    UserFactory,
+)
 from ..newsletter.factories import SubscriberFactory
 
 PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
@@ -127,12 +134,6 @@ def test_a_blog_made_in_the_admin_is_open_to_both_groups_at_once(home_page, clie
 # --- Each admin screen, per group -------------------------------------------------------------
 
 
-def make_user(username: str, group_name: str):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "a long password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def world(site, blog_index):
     """One of everything the admin screens list, and a user per group."""
@@ -166,7 +167,10 @@ def world(site, blog_index):
         redirect=Redirect.add_redirect("/old-address-of-the-blog", blog_index),
         promotion=promotion,
         superuser=get_user_model().objects.create_superuser("ursula-superuser", "u@example.com", "pw"),
-        users={EDITORS: make_user("erin", EDITORS), SITE_MANAGERS: make_user("sam", SITE_MANAGERS)},
+        users={
+            EDITORS: UserFactory(username="erin", groups=[EDITORS]),
+            SITE_MANAGERS: UserFactory(username="sam", groups=[SITE_MANAGERS]),
+        },
     )
 
 

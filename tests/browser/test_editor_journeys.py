@@ -11,8 +11,6 @@ from collections.abc import Callable
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image, ImageDraw
@@ -20,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from base.permissions import EDITORS, SITE_MANAGERS
 from blog.models import BlogIndexPage, BlogPage
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -65,14 +64,6 @@ def shot(page: Page, screenshot):
         screenshot(name)
 
     return take
-
-
-def make_user(username: str, first_name: str, group_name: str):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.com", PASSWORD, first_name=first_name
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def log_in(page: Page, base_url: str, username: str, shot, name: str):
@@ -140,7 +131,7 @@ def open_the_reader_view(page: Page):
 
 
 def test_journey_1_an_editor_writes_and_publishes_a_post(demo_site, page: Page, shot):
-    make_user("erin", "Erin", EDITORS)
+    UserFactory(username="erin", first_name="Erin", password=PASSWORD, groups=[EDITORS])
     title = "Open data for the Zeeburg neighbourhood"
     log_in(page, demo_site.url, "erin", shot, "journey1-01-login")
     shot("journey1-02-dashboard")
@@ -235,7 +226,7 @@ def logo_file(tmp_path, name: str):
 def test_journey_2_a_site_manager_changes_the_footer_and_adds_a_partner(
     demo_site, page: Page, shot, tmp_path
 ):
-    make_user("sam", "Sam", SITE_MANAGERS)
+    UserFactory(username="sam", first_name="Sam", password=PASSWORD, groups=[SITE_MANAGERS])
     copyright_line = "© 2025 Amsterdam Data Science – changed by the site manager"
     partner = "Zeeburg Open Data Lab"
     log_in(page, demo_site.url, "sam", shot, "journey2-01-login")
@@ -282,7 +273,7 @@ def test_journey_2_a_site_manager_changes_the_footer_and_adds_a_partner(
 
 
 def test_journey_3_an_editor_cannot_open_the_partners(demo_site, page: Page, shot):
-    make_user("erin", "Erin", EDITORS)
+    UserFactory(username="erin", first_name="Erin", password=PASSWORD, groups=[EDITORS])
     log_in(page, demo_site.url, "erin", shot, "journey3-01-login")
 
     menu = page.get_by_role("navigation", name="Main menu")
@@ -308,7 +299,7 @@ def run_the_scheduler_at(when: datetime.datetime, monkeypatch):
 
 
 def test_journey_4_an_editor_schedules_a_draft(demo_site, page: Page, shot, monkeypatch):
-    make_user("erin", "Erin", EDITORS)
+    UserFactory(username="erin", first_name="Erin", password=PASSWORD, groups=[EDITORS])
     title = "Zeeburg data festival announced"
     log_in(page, demo_site.url, "erin", shot, "journey4-01-login")
 
