@@ -32,6 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = settings.AUTH_USER_MODEL
+        skip_postgeneration_save = True  # adding groups needs no second save
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
