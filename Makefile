@@ -62,7 +62,8 @@ serve: install
 	fi; \
 	export DJANGO_SETTINGS_MODULE=mysite.settings.production \
 		DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
-		DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}"; \
+		DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}" \
+		DJANGO_SERVE_MEDIA="$${DJANGO_SERVE_MEDIA:-true}"; \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
 	$(BIN)/python manage.py migrate --noinput; \
 	echo ""; echo "  Site: http://127.0.0.1:$(PORT)/  (production settings, gunicorn)"; echo ""; \

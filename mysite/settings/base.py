@@ -175,6 +175,8 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Only production.py may turn this on (DJANGO_SERVE_MEDIA); dev serves uploads through DEBUG.
+SERVE_MEDIA = False
 # Hashed, pre-compressed static files (collectstatic writes them). Under DEBUG the unhashed names
 # are used, so `make run` needs no collectstatic; the test settings use plain storage.
 STORAGES = {

@@ -70,6 +70,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Uploads are normally served by the web server in front (or come from the bucket above). On one
+# machine with nothing in front, as `make serve` runs, DJANGO_SERVE_MEDIA=true lets Django serve them.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
+
 # Search: the database backend of base.py by default (PostgreSQL full text in production).
 # OpenSearch or Elasticsearch when WAGTAILSEARCH_URL names one, e.g. https://user:pass@search:9200,
 # with WAGTAILSEARCH_BACKEND its Wagtail backend module: opensearch2, opensearch3 (default),

@@ -83,6 +83,15 @@ def test_media_on_disk_by_default_and_in_s3_when_a_bucket_is_named():
     assert result.stdout.splitlines()[-1].split() == ["S3Storage", "https://media.example.org/images/a.jpg"]
 
 
+def test_uploads_served_by_django_only_when_asked():
+    serves_media = (
+        "any(getattr(p, 'callback', None) is __import__('django.views.static').views.static.serve "
+        "for p in __import__('mysite.urls').urls.urlpatterns)"
+    )
+    assert settings_in(serves_media) is False
+    assert settings_in(serves_media, DJANGO_SERVE_MEDIA="true") is True
+
+
 def test_database_search_by_default_and_opensearch_when_named():
     assert (
         settings_in("s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']") != "wagtail.search.backends.opensearch3"
