@@ -2,13 +2,14 @@
 
 Pages: publishing (which includes editing and publishing again), unpublishing, deleting a live
 page (Wagtail unpublishes it first) and moving. Snippets and settings that pages show: authors,
-categories, partners, the footer and social links, and promoted search results. A post shows up
+categories, partners, the footer and social links, promoted search results and images. A post shows up
 in listings, feeds, related posts and search results too, so everything is cleared, not one URL.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from blog.models import Author, AuthorLink, BlogCategory
@@ -16,7 +17,17 @@ from blog.models import Author, AuthorLink, BlogCategory
 from .cache import clear_page_caches
 from .models import FooterSettings, Partner, SocialLink
 
-SHOWN_ON_PAGES = [Author, AuthorLink, BlogCategory, Partner, FooterSettings, SocialLink, SearchPromotion]
+# Images too: an editor may change an image's alt text, focal point or file after it is used.
+SHOWN_ON_PAGES = [
+    Author,
+    AuthorLink,
+    BlogCategory,
+    Partner,
+    FooterSettings,
+    SocialLink,
+    SearchPromotion,
+    get_image_model(),
+]
 
 
 @receiver(page_published)

@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from base.models import FooterSettings, Partner
 from blog.models import Author, BlogCategory
+from tests.conftest import soup_of
 from tests.factories import BlogPageFactory, PartnerFactory
 
 SEED_POST = "/blog/ai-research-with-china/"
@@ -112,6 +113,24 @@ def test_editing_a_category_shows_on_its_posts(demo, change):
     category.name = "Renamed category"
     change(category.save)
     assert b"Renamed category" in reader(SEED_POST).content
+
+
+def test_editing_an_image_shows_its_new_crop(demo, change):
+    def shared_image_url():
+        return soup_of(reader(SEED_POST)).find("meta", property="og:image")["content"]
+
+    image = demo.listing_image  # the post's sharing image, a crop around the focal point
+    before = shared_image_url()
+    image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = (
+        10,
+        10,
+        20,
+        20,
+    )
+    change(image.save)
+    after = shared_image_url()
+    assert after != before
+    assert image.renditions.filter(file__endswith=after.rsplit("/", 1)[-1]).exists()
 
 
 def test_nothing_is_cleared_before_the_change_is_committed(demo, django_capture_on_commit_callbacks):
