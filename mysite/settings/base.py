@@ -210,6 +210,9 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # address, e.g. RATELIMIT_IP_META_KEY=HTTP_X_REAL_IP with nginx's
 # `proxy_set_header X-Real-IP $remote_addr;`. Never a header the client can set itself.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# The counts live in the cache. With Redis down, let signups through uncounted rather than turn
+# everyone away: the honeypot and double opt-in still guard the list.
+RATELIMIT_FAIL_OPEN = True
 
 # Admin sign-in throttled against password guessing (django-axes): after 5 wrong passwords for one
 # username from one address, that pair is refused for an hour (templates/axes/lockout.html). Other

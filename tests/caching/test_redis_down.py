@@ -7,6 +7,11 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache, caches
 
+from newsletter.models import Subscriber
+from tests.newsletter.conftest import SUBSCRIBE_URL, signup
+
+SEED_POST = "/blog/ai-research-with-china/"
+
 
 def closed_port() -> int:
     with socket.socket() as s:
@@ -32,3 +37,13 @@ def test_the_settings_use_redis_when_redis_url_is_set(redis_down):
 def test_pages_still_answer(demo, redis_down, client, url):
     assert client.get(url).status_code == 200
     assert client.get(url).status_code == 200
+
+
+def test_a_newsletter_signup_still_works(demo, redis_down, client, mailoutbox):
+    # The signup's rate limits count in the cache; without it they let people through
+    # (RATELIMIT_FAIL_OPEN) rather than turn everyone away. Double opt-in still guards the list.
+    response = client.post(SUBSCRIBE_URL, {**signup(), "next": SEED_POST})
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get(email="lynda@example.com")
+    assert subscriber.status == Subscriber.Status.PENDING
+    assert [message.to for message in mailoutbox] == [["lynda@example.com"]]
