@@ -36,8 +36,8 @@ POST_BUDGET = 34  # five of everything, with body images and auto-filled related
 BLOG_INDEX_BUDGET = 22
 HOME_BUDGET = 21
 # Includes recording the query for the popular-searches report (one UPDATE) and looking up
-# promotions.
-SEARCH_BUDGET = 20
+# promotions. On SQLite the search itself takes three: the count, the ranked page's ids, its posts.
+SEARCH_BUDGET = 21
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """The search backend (search/backend.py, search/sqlite_backend.py) and the popular-searches
 record, below the page.
 
-On SQLite the backend ranks in one query; these tests check it finds, orders, counts and pages
-like the results page needs. On PostgreSQL (CI) the same searches run through Wagtail's own
+On SQLite the backend counts in one query and ranks a page in another; these tests check it
+finds, orders, counts and pages like the results page needs. On PostgreSQL (CI) the same searches run through Wagtail's own
 PostgreSQL backend, which must be the one in use there.
 """
 
@@ -100,12 +100,47 @@ def test_results_in_date_order_when_relevance_is_not_asked_for(okapis):
     assert len(results) == 7
 
 
-def test_the_count_and_a_page_take_one_ranking_query_and_one_for_the_posts(okapis, django_assert_num_queries):
+def test_the_count_and_a_page_take_three_queries_at_most(okapis, django_assert_max_num_queries):
     list(search("okapi")[:3])  # content types are looked up once per process
-    with django_assert_num_queries(2):
+    # On SQLite: the count (no ranking), the page's ranked ids (the slice is cut in SQL), its posts.
+    with django_assert_max_num_queries(3):
         results = search("okapi")
         assert results.count() == 7
         assert len(list(results[3:6])) == 3
+
+
+def test_pages_past_the_end_are_empty_and_an_open_slice_runs_to_the_end(okapis):
+    results = search("okapi")
+    everything = list(results)
+    assert list(results[7:10]) == []
+    assert list(results[6:]) == everything[6:] and len(everything[6:]) == 1
+
+
+def test_a_filter_across_a_many_valued_relation_does_not_repeat_matches(okapis):
+    """A post in two categories comes out of a ``categories__slug__in`` filter twice; search
+    results and their count list it once."""
+    first, second = BlogCategoryFactory(name="Mammals"), BlogCategoryFactory(name="Forests")
+    post = okapis["lead"]
+    post.categories = [first, second]
+    post.save_revision().publish()
+    in_either = BlogPage.objects.live().filter(categories__slug__in=[first.slug, second.slug])
+    assert in_either.count() == 2  # the same post, twice
+    results = search("okapi", in_either)
+    assert results.count() == 1
+    assert list(results) == [post]
+
+
+def test_sqlite_connections_are_kept_with_a_large_page_cache_and_mmap(db):
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        assert settings["CONN_MAX_AGE"] == 600
+        # The test database is in memory, where mmap does not apply: the setting is checked.
+        assert "PRAGMA mmap_size=268435456" in settings["OPTIONS"]["init_command"]
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            assert cursor.fetchone()[0] == -64000  # set on connecting; SQLite's default is -2000
+    else:
+        assert "init_command" not in settings["OPTIONS"]
 
 
 # The popular-searches record --------------------------------------------------------------------
