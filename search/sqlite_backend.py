@@ -1,13 +1,20 @@
 """Relevance ranking on SQLite that scales (see search/backend.py). Per search, three queries:
 
-- the count: the full-text matches among the searched queryset, without ranking them;
-- the page: the same matches ranked with FTS5's ``bm25()``, cut to the slice asked for in SQL,
-  so only a page's ids come back to Python, not every match's;
+- the count: the full-text matches among the searched queryset, without ranking them; the same
+  statement counts every match of the full-text index, to know how many the filters exclude;
+- the page: the matches ranked with FTS5's ``bm25()``, filtered and cut to the slice asked for
+  in SQL, so only a page's ids come back to Python, not every match's. When the filters exclude
+  few matches (the usual case: live, public), the full-text index is ranked alone and only the
+  first rows filtered;
 - the objects of that page.
+
+A word in all 10,000 posts (SQLite's CPU time): bm25 over the matches ~16 ms, the filters
+~6 ms, everything else ~2 ms.
 
 Imported only on SQLite: modelsearch defines its FTS5 model only when the database is SQLite.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Exists, F, FloatField, Func, OuterRef, Value
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -20,6 +27,9 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
+# The index entries the FTS rows belong to (Wagtail's, here): their ids are the FTS rowids.
+IndexEntry = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model
+
 # bm25() weights for the FTS table's columns, in its order: autocomplete, body, title. The title
 # column holds the title; everything else a page indexes (lead, body, authors, categories) is in
 # body. A word in the title counts ten times one in the body, so title matches come first.
@@ -29,6 +39,11 @@ RANK = Func(
     template=f"bm25({SQLiteFTSIndexEntry._meta.db_table}, %(expressions)s)",
     output_field=FloatField(),
 )
+
+# Up to this many matches excluded by the searched queryset's filters (unpublished posts, other
+# page types…), a page is ranked from the full-text index alone and filtered afterwards; beyond
+# it (a category filter excludes most matches), matches are filtered first, then ranked.
+RANK_FIRST_MAX_EXCLUDED = 1000
 
 
 def joins_many(queryset):
@@ -49,47 +64,46 @@ def compiled(queryset):
 
 
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
-    def matches(self, config, ranked):
-        """SQL and parameters for the matches of the query among the searched queryset: rows of
-        (index entry id, object id, and with ``ranked`` the bm25 rank), in no order. None for a
-        match-all or negated query, which modelsearch answers without ranking.
-
-        The queryset's filters (live, public, a category…) apply by joining its primary keys to
-        the matches' object ids; SQLite flattens that into one loop over the matches, a
-        primary-key lookup or two each. A word in all 10,000 posts: ~6 ms, against ~18 ms for a
-        correlated EXISTS per match and ~10 ms for ``object_id IN (the queryset)``, which builds
-        the whole set of allowed ids even for a rare word. A join would repeat a match when the
-        queryset joins a one-to-many relation (a category filter): such a queryset gets the
-        EXISTS. Index entries store ids as text; SQLite compares them with integer keys as
-        numbers. Index entries are read by primary key for their object id and content type only
-        (their first columns, before the body text).
-        """
+    def fts_matches(self, config):
+        """The FTS rows (``pk``: the index entry's id) matching the query, of any model. None for
+        a match-all or negated query, which modelsearch answers without ranking."""
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
-        matches = SQLiteFTSIndexEntry.objects.filter(
-            MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config)),
-            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-        )
-        columns = {"entry_id": F("index_entry"), "object_id": F("index_entry__object_id")}
-        if ranked:
-            columns["rank"] = RANK
+        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config))
+        return SQLiteFTSIndexEntry.objects.filter(match)
+
+    def searched_entries(self):
+        """SQL and parameters of the index entries (``id``, ``object_id``) of the objects in the
+        searched queryset: its model and its filters (live, public, a category…).
+
+        The filters apply by joining the queryset's primary keys to the entries' object ids;
+        SQLite flattens that into the statement's loop over the matches, a primary-key lookup or
+        two each. A word in all 10,000 posts: ~6 ms, against ~18 ms for a correlated EXISTS per
+        match and ~10 ms for ``object_id IN (the queryset)``, which builds the whole set of
+        allowed ids even for a rare word. A join would repeat an entry when the queryset joins a
+        one-to-many relation (a category filter): such a queryset gets the EXISTS. Index entries
+        store ids as text; SQLite compares them with integer keys as numbers. Entries are read by
+        primary key, for their first columns only (object id, content type), not their text.
+        """
+        entries = IndexEntry.objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+        ).values("id", "object_id")
         if joins_many(self.queryset):
-            in_queryset = self.queryset.filter(pk=OuterRef("index_entry__object_id"))
-            return compiled(matches.filter(Exists(in_queryset)).values(**columns))
-        matches_sql, matches_params = compiled(matches.values(**columns))
+            return compiled(entries.filter(Exists(self.queryset.filter(pk=OuterRef("object_id")))))
+        entries_sql, entries_params = compiled(entries)
         pks_sql, pks_params = compiled(self.queryset.order_by().values(searched_pk=F("pk")))
         return (
-            f"SELECT m.* FROM ({matches_sql}) m INNER JOIN ({pks_sql}) q ON q.searched_pk = m.object_id",  # noqa: S608
-            (*matches_params, *pks_params),
+            f"SELECT e.* FROM ({entries_sql}) e INNER JOIN ({pks_sql}) q ON q.searched_pk = e.object_id",  # noqa: S608
+            (*entries_params, *pks_params),
         )
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):
-    def _matches(self, ranked):
+    def _ranked_compiler(self):
         compiler = self.query_compiler
         if isinstance(compiler, RankedSQLiteSearchQueryCompiler) and compiler.order_by_relevance:
-            return compiler.matches(compiler.get_config(self.backend), ranked)
+            return compiler
         return None  # autocomplete, or an order of the caller's: modelsearch's own
 
     def _fetch(self, sql, params):
@@ -97,37 +111,75 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             cursor.execute(sql, params)
             return cursor.fetchall()
 
+    def _matches(self):
+        compiler = self._ranked_compiler()
+        return compiler and compiler.fts_matches(compiler.get_config(self.backend))
+
+    def _do_count(self):
+        matches = self._matches()
+        if matches is None:
+            return super()._do_count()
+        try:
+            return self._count(matches)
+        except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
+            return 0
+
+    def _count(self, matches):
+        match_sql, match_params = compiled(matches.values("pk"))
+        entries_sql, entries_params = self.query_compiler.searched_entries()
+        # No bm25 here: counting the matches costs a fraction of ranking them. Counting every
+        # match as well costs little more (~2 ms) and tells the page's query how many the
+        # filters drop.
+        [(searched, every)] = self._fetch(
+            f"SELECT (SELECT COUNT(*) FROM ({match_sql}) f INNER JOIN ({entries_sql}) s ON s.id = f.pk),"  # noqa: S608
+            f" (SELECT COUNT(*) FROM ({match_sql}))",
+            (*match_params, *entries_params, *match_params),
+        )
+        # Shared by every slice of these results: modelsearch gives them the same compiler.
+        self.query_compiler.excluded_matches = every - searched
+        return searched
+
     def _do_search(self):
-        matches = self._matches(ranked=True)
+        matches = self._matches()
         if matches is None:
             return super()._do_search()
-        sql, params = matches
-        # Best first (bm25: lower is better; among equals, the most recently indexed first), cut to
-        # the slice in SQL: bm25 is computed for every match, but only a page's ids come back.
+        if self.stop is not None and self.stop <= self.start:
+            return []  # an empty slice: a paginator's only page when nothing matched
+        try:
+            return self._page(matches)
+        except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
+            return []
+
+    def _page(self, matches):
+        # Best first (bm25: lower is better; among equals, the most recently indexed first).
+        ranked = matches.values(entry_id=F("pk"), rank=RANK).order_by("rank", "-pk")
+        excluded = getattr(self.query_compiler, "excluded_matches", None)  # known once counted
+        if self.stop is not None and excluded is not None and excluded <= RANK_FIRST_MAX_EXCLUDED:
+            # Rank the full-text index's matches alone, keeping the first `stop + excluded`: the
+            # filters drop at most `excluded` of them, so the page is among those, in the same
+            # order. Spares the filters' lookups on every match (a word in all 10,000 posts: the
+            # query takes ~16 ms instead of ~24).
+            ranked = ranked[: self.stop + excluded]
+        ranked_sql, ranked_params = compiled(ranked)
+        entries_sql, entries_params = self.query_compiler.searched_entries()
+        # The filters, then the slice, in SQL: only a page's ids come back to Python.
         limit = -1 if self.stop is None else self.stop - self.start  # -1: no limit
-        ranked = self._fetch(
-            f"SELECT object_id, rank FROM ({sql}) ORDER BY rank, entry_id DESC LIMIT %s OFFSET %s",  # noqa: S608
-            (*params, limit, self.start),
+        page = self._fetch(
+            f"SELECT s.object_id, r.rank FROM ({ranked_sql}) r INNER JOIN ({entries_sql}) s ON s.id = r.entry_id"  # noqa: S608
+            " ORDER BY r.rank, r.entry_id DESC LIMIT %s OFFSET %s",
+            (*ranked_params, *entries_params, limit, self.start),
         )
         objects = {
             str(obj.pk): obj
-            for obj in self.query_compiler.queryset.filter(pk__in=[object_id for object_id, _rank in ranked])
+            for obj in self.query_compiler.queryset.filter(pk__in=[object_id for object_id, _rank in page])
         }
         results = []
-        for object_id, rank in ranked:
+        for object_id, rank in page:
             if obj := objects.get(object_id):
                 if self._score_field:
                     setattr(obj, self._score_field, rank)
                 results.append(obj)
         return results
-
-    def _do_count(self):
-        matches = self._matches(ranked=False)
-        if matches is None:
-            return super()._do_count()
-        sql, params = matches
-        # No bm25 here: counting the matches costs a fraction of ranking them.
-        return self._fetch(f"SELECT COUNT(*) FROM ({sql})", params)[0][0]  # noqa: S608
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):

@@ -116,6 +116,13 @@ def test_pages_past_the_end_are_empty_and_an_open_slice_runs_to_the_end(okapis):
     assert list(results[6:]) == everything[6:] and len(everything[6:]) == 1
 
 
+def test_an_empty_queryset_or_slice_gives_no_results(okapis):
+    assert BlogPage.objects.none().search("okapi").count() == 0
+    assert list(BlogPage.objects.none().search("okapi")) == []
+    assert list(search("okapi")[2:2]) == []
+    assert search("giraffe okapi").count() == 0 and list(search("giraffe okapi")[0:0]) == []
+
+
 def test_a_filter_across_a_many_valued_relation_keeps_results_and_count_consistent(okapis):
     """A post in two categories comes out of a ``categories__slug__in`` filter twice. The SQLite
     backend lists it once (it checks such a queryset with EXISTS rather than a join); Wagtail's
@@ -131,6 +138,26 @@ def test_a_filter_across_a_many_valued_relation_keeps_results_and_count_consiste
     times = 1 if connection.vendor == "sqlite" else 2
     assert results.count() == times
     assert list(results) == [post] * times
+
+
+@pytest.mark.parametrize("rank_first_max_excluded", [1000, 0])
+def test_pages_are_the_same_whether_ranked_before_or_after_filtering(
+    okapis, monkeypatch, rank_first_max_excluded
+):
+    """On SQLite, when the filters exclude few matches a page is ranked from the full-text index
+    alone and filtered afterwards; otherwise filtered first. Both give the same pages. (A setting
+    of the SQLite backend only; on PostgreSQL the test checks the same pages.)"""
+    monkeypatch.setattr(
+        "search.sqlite_backend.RANK_FIRST_MAX_EXCLUDED", rank_first_max_excluded, raising=False
+    )
+    okapis["title"].unpublish()  # the best match, now excluded by live()
+    okapis["body"][1].unpublish()
+    everything = list(search("okapi"))
+    assert okapis["title"] not in everything and okapis["body"][1] not in everything
+    for start in range(0, 6):
+        results = search("okapi")
+        assert results.count() == 5
+        assert list(results[start : start + 2]) == everything[start : start + 2]
 
 
 def test_sqlite_connections_are_kept_with_a_large_page_cache_and_mmap(db):
