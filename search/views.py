@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 from django.db.models import F, Q, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
@@ -68,7 +69,7 @@ def search(request):
                     live_or_external, query__query_string=normalise_query_string(query)
                 ).select_related("page")
             )
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -85,3 +86,8 @@ def search(request):
             "all_categories_query": urlencode({"query": query}),
         },
     )
+    if query:
+        # Every search must reach this view to be counted for the popular-searches report, so
+        # neither the page cache nor Varnish/a CDN may answer it from a stored copy.
+        add_never_cache_headers(response)
+    return response

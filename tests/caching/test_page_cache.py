@@ -8,8 +8,10 @@ import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.test import Client
+from wagtail.contrib.search_promotions.models import Query
 
 from newsletter.models import Subscriber
+from tests.factories import BlogPageFactory
 
 SEED_POST = "/blog/ai-research-with-china/"
 READER_PAGES = [
@@ -21,7 +23,7 @@ READER_PAGES = [
     "/blog/author/lynda-hardman/",
     "/blog/feed/",
     "/blog/category/china/feed/",
-    "/search/?query=china",
+    "/search/",
 ]
 
 
@@ -50,11 +52,22 @@ def test_anonymous_pages_may_be_kept_by_shared_caches_for_longer_than_by_browser
 
 
 def test_the_query_string_is_part_of_the_key(demo, client):
-    china = client.get("/search/", {"query": "china"}).content
-    nothing = client.get("/search/", {"query": "zzzunknownword"}).content
-    assert china != nothing
-    assert b"zzzunknownword" in nothing
-    assert client.get("/search/", {"query": "china"}).content == china
+    for number in range(12):  # a second page of posts
+        BlogPageFactory(parent=demo.get_parent(), title=f"Filler post {number}")
+    first = client.get("/blog/", {"page": 1}).content
+    second = client.get("/blog/", {"page": 2}).content
+    assert first != second
+    assert client.get("/blog/", {"page": 1}).content == first
+    assert client.get("/blog/", {"page": 2}).content == second
+
+
+def test_every_search_reaches_the_view_and_is_counted(demo, client):
+    for _ in range(3):
+        response = client.get("/search/", {"query": "china"})
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+    assert Query.get("china").hits == 3
 
 
 def test_post_pages_carry_no_csrf_token_and_the_signup_still_works(demo):
