@@ -1,19 +1,25 @@
 """Relevance ranking on SQLite that scales (see search/backend.py). Per search, three queries:
 
-- the count: the full-text matches among the searched queryset, without ranking them; the same
-  statement counts every match of the full-text index, to know how many the filters exclude;
-- the page: the matches ranked with FTS5's ``bm25()``, filtered and cut to the slice asked for
-  in SQL, so only a page's ids come back to Python, not every match's. When the filters exclude
-  few matches (the usual case: live, public), the full-text index is ranked alone and only the
-  first rows filtered;
+- the count: the full-text matches among the searched queryset, up to SEARCH_MAX_RESULTS;
+- the page: the window of at most SEARCH_MAX_RESULTS matches among the searched objects, the
+  most recently added first (the full-text index hands its matches out in that order, so SQLite
+  stops at the window's end), ranked with FTS5's ``bm25()`` and cut to the slice asked for, all
+  in SQL: only a page's ids come back to Python;
 - the objects of that page.
 
-A word in all 10,000 posts (SQLite's CPU time): bm25 over the matches ~16 ms, the filters
-~6 ms, everything else ~2 ms.
+Why a window: ``bm25()`` costs ~2.3 µs for each match it scores, so ranking a word in all 10,000
+posts took ~23 ms and grew with the archive; the window bounds it (~7 ms). Below
+SEARCH_MAX_RESULTS matches, every match is ranked. PostgreSQL ranks every match (search/views.py
+lists the best SEARCH_MAX_RESULTS there).
+
+Both statements read the full-text matches first (``CROSS JOIN`` fixes that order for SQLite's
+planner), so they need no table statistics: without them SQLite read every index entry of the
+searched type and probed the full-text index with each (a rare word: ~140 ms at 10,000 posts).
 
 Imported only on SQLite: modelsearch defines its FTS5 model only when the database is SQLite.
 """
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Exists, F, FloatField, Func, OuterRef, Value
@@ -39,11 +45,6 @@ RANK = Func(
     template=f"bm25({SQLiteFTSIndexEntry._meta.db_table}, %(expressions)s)",
     output_field=FloatField(),
 )
-
-# Up to this many matches excluded by the searched queryset's filters (unpublished posts, other
-# page types…), a page is ranked from the full-text index alone and filtered afterwards; beyond
-# it (a category filter excludes most matches), matches are filtered first, then ranked.
-RANK_FIRST_MAX_EXCLUDED = 1000
 
 
 def joins_many(queryset):
@@ -79,9 +80,9 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 
         The filters apply by joining the queryset's primary keys to the entries' object ids;
         SQLite flattens that into the statement's loop over the matches, a primary-key lookup or
-        two each. A word in all 10,000 posts: ~6 ms, against ~18 ms for a correlated EXISTS per
-        match and ~10 ms for ``object_id IN (the queryset)``, which builds the whole set of
-        allowed ids even for a rare word. A join would repeat an entry when the queryset joins a
+        two each (10,000 matches: ~6 ms, against ~18 ms for a correlated EXISTS per match and
+        ~10 ms for ``object_id IN (the queryset)``, which builds the whole set of allowed ids even
+        for a rare word). A join would repeat an entry when the queryset joins a
         one-to-many relation (a category filter): such a queryset gets the EXISTS. Index entries
         store ids as text; SQLite compares them with integer keys as numbers. Entries are read by
         primary key, for their first columns only (object id, content type), not their text.
@@ -120,24 +121,23 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         if matches is None:
             return super()._do_count()
         try:
-            return self._count(matches)
+            searched = self._count(matches)
         except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
             return 0
+        if self.stop is not None:
+            searched = min(searched, self.stop)
+        return max(searched - self.start, 0)
 
     def _count(self, matches):
+        """How many results: the matches among the searched objects, up to the window."""
         match_sql, match_params = compiled(matches.values("pk"))
         entries_sql, entries_params = self.query_compiler.searched_entries()
-        # No bm25 here: counting the matches costs a fraction of ranking them. Counting every
-        # match as well costs little more (~2 ms) and tells the page's query how many the
-        # filters drop.
-        [(searched, every)] = self._fetch(
-            f"SELECT (SELECT COUNT(*) FROM ({match_sql}) f INNER JOIN ({entries_sql}) s ON s.id = f.pk),"  # noqa: S608
-            f" (SELECT COUNT(*) FROM ({match_sql}))",
-            (*match_params, *entries_params, *match_params),
+        # No bm25 here, and no need to see past the window.
+        [(count,)] = self._fetch(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM ({match_sql}) f CROSS JOIN ({entries_sql}) s ON s.id = f.pk LIMIT %s)",  # noqa: S608
+            (*match_params, *entries_params, settings.SEARCH_MAX_RESULTS),
         )
-        # Shared by every slice of these results: modelsearch gives them the same compiler.
-        self.query_compiler.excluded_matches = every - searched
-        return searched
+        return count
 
     def _do_search(self):
         matches = self._matches()
@@ -151,23 +151,20 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             return []
 
     def _page(self, matches):
-        # Best first (bm25: lower is better; among equals, the most recently indexed first).
-        ranked = matches.values(entry_id=F("pk"), rank=RANK).order_by("rank", "-pk")
-        excluded = getattr(self.query_compiler, "excluded_matches", None)  # known once counted
-        if self.stop is not None and excluded is not None and excluded <= RANK_FIRST_MAX_EXCLUDED:
-            # Rank the full-text index's matches alone, keeping the first `stop + excluded`: the
-            # filters drop at most `excluded` of them, so the page is among those, in the same
-            # order. Spares the filters' lookups on every match (a word in all 10,000 posts: the
-            # query takes ~16 ms instead of ~24).
-            ranked = ranked[: self.stop + excluded]
-        ranked_sql, ranked_params = compiled(ranked)
+        ranked_sql, ranked_params = compiled(matches.values(entry_id=F("pk"), rank=RANK))
         entries_sql, entries_params = self.query_compiler.searched_entries()
-        # The filters, then the slice, in SQL: only a page's ids come back to Python.
         limit = -1 if self.stop is None else self.stop - self.start  # -1: no limit
+        # The window (the newest matches among the searched objects: the full-text index hands
+        # them out newest first, so it stops at the window's end and bm25 scores only those),
+        # then its best first (bm25: lower is better; among equals, the newest first), cut to
+        # the slice in SQL: only a page's ids come back to Python.
+        window = (
+            f"SELECT s.object_id, r.entry_id, r.rank FROM ({ranked_sql}) r CROSS JOIN ({entries_sql}) s"  # noqa: S608
+            " ON s.id = r.entry_id ORDER BY r.entry_id DESC LIMIT %s"
+        )
         page = self._fetch(
-            f"SELECT s.object_id, r.rank FROM ({ranked_sql}) r INNER JOIN ({entries_sql}) s ON s.id = r.entry_id"  # noqa: S608
-            " ORDER BY r.rank, r.entry_id DESC LIMIT %s OFFSET %s",
-            (*ranked_params, *entries_params, limit, self.start),
+            f"SELECT object_id, rank FROM ({window}) ORDER BY rank, entry_id DESC LIMIT %s OFFSET %s",  # noqa: S608
+            (*ranked_params, *entries_params, settings.SEARCH_MAX_RESULTS, limit, self.start),
         )
         objects = {
             str(obj.pk): obj

@@ -1,7 +1,8 @@
 import re
 from urllib.parse import urlencode
 
-from django.db.models import F, Q, prefetch_related_objects
+from django.conf import settings
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -9,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from wagtail.search.utils import normalise_query_string
 
 from base.pagination import paginate
-from blog.models import BlogCategory, BlogPage, card_prefetches
+from blog.models import BlogCategory, BlogPage, BlogPageAuthor
 from blog.text import body_text
 
 from .excerpts import excerpt
@@ -54,10 +55,14 @@ def search(request):
         posts = BlogPage.objects.live().public()
         if category:
             posts = posts.filter(categories__slug=category.slug)
-        results, page_range = paginate(posts.search(query), request.GET.get("page"), RESULTS_PER_PAGE)
+        # At most SEARCH_MAX_RESULTS: beyond them a reader is better served by another word.
+        matches = posts.search(query)[: settings.SEARCH_MAX_RESULTS]
+        results, page_range = paginate(matches, request.GET.get("page"), RESULTS_PER_PAGE)
         found = list(results.object_list)
-        # Authors and photos for this page of results only.
-        prefetch_related_objects(found, *card_prefetches())
+        # The authors' names for this page of results: a result shows no photo or image.
+        prefetch_related_objects(
+            found, Prefetch("post_authors", BlogPageAuthor.objects.select_related("author"))
+        )
         terms = query.split()
         for post in found:
             post.excerpt = excerpt(f"{post.lead} {body_text(post.body.raw_data)}", terms)
@@ -78,6 +83,7 @@ def search(request):
             "results": results,
             "page_range": page_range,
             "promotions": promotions,
+            "max_results": settings.SEARCH_MAX_RESULTS,
             "categories": categories,
             "active_category": category,
             "pagination_query": urlencode(

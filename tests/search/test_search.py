@@ -183,6 +183,20 @@ def test_results_are_paginated(many_results, client):
     assert len(seen | set(result_titles(third))) == 25
 
 
+def test_a_query_matching_more_than_a_search_lists_asks_for_another_word(many_results, client, settings):
+    settings.SEARCH_MAX_RESULTS = 12
+    first = search(client, query="pandas")
+    assert summary(first) == (
+        "12 or more results for “pandas”. Showing 12: add a word or choose a category to narrow your search."
+    )
+    second = search(client, query="pandas", page="2")
+    assert len(result_titles(second)) == 2  # 12 in all, 10 a page
+    assert (
+        search(client, query="pandas", page="3").content == search(client, query="pandas", page="2").content
+    )
+    assert summary(search(client, query="pandas part 7")) == "1 result for “pandas part 7”"
+
+
 @pytest.mark.parametrize("page", ["abc", "99999", "-1", "0", "", "1e3", "२"])
 def test_any_page_parameter_answers_200(many_results, client, page):
     response = search(client, query="pandas", page=page)
