@@ -1,6 +1,7 @@
 """The prose of a post body, read from its stored data."""
 
 import html
+from collections.abc import Iterator
 
 from django.utils.html import strip_tags
 
@@ -15,21 +16,24 @@ def plain_text(markup: str) -> str:
 
 def body_text(raw_body) -> str:
     """Everything a reader reads in a post body, as one string, without loading images or pages."""
-    parts = []
+    return " ".join(" ".join(body_texts(raw_body)).split())
+
+
+def body_texts(raw_body) -> Iterator[str]:
+    """The prose of a post body, piece by piece in reading order (a caller can stop early)."""
 
     def collect(value, key=None):
         if isinstance(value, str):
             if key is None or key in PROSE_KEYS:
-                parts.append(plain_text(value))
+                yield plain_text(value)
         elif isinstance(value, dict):
             if "type" in value and "value" in value:  # a stream or list child
-                collect(value["value"])
+                yield from collect(value["value"])
             else:
                 for child_key, child in value.items():
-                    collect(child, child_key)
+                    yield from collect(child, child_key)
         elif isinstance(value, list):
             for child in value:
-                collect(child, key)
+                yield from collect(child, key)
 
-    collect(list(raw_body))
-    return " ".join(" ".join(parts).split())
+    yield from collect(list(raw_body))

@@ -1,4 +1,5 @@
 import re
+from itertools import chain
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from wagtail.search.utils import normalise_query_string
 
 from base.pagination import paginate
 from blog.models import BlogCategory, BlogPage, BlogPageAuthor
-from blog.text import body_text
+from blog.text import body_texts
 
 from .excerpts import excerpt
 
@@ -65,7 +66,7 @@ def search(request):
         )
         terms = query.split()
         for post in found:
-            post.excerpt = excerpt(f"{post.lead} {body_text(post.body.raw_data)}", terms)
+            post.excerpt = excerpt(chain([post.lead], body_texts(post.body.raw_data)), terms)
         record_hit(query)
         if results.number == 1:  # editors' promoted pages come first
             live_or_external = Q(page__isnull=True) | Q(page__live=True)

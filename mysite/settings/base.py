@@ -114,9 +114,12 @@ if _sqlite:
     # Run on every new connection. mmap: SQLite reads the file through the OS's page cache,
     # shared by all processes, instead of copying each page into its own (a search over 10,000
     # posts: ~35 ms of bm25 and lookups down to ~22). cache_size: up to 64 MB of pages per
-    # connection (the default is 2 MB), enough for the search index's hot pages.
+    # connection (the default is 2 MB), enough for the search index's hot pages. WAL: readers
+    # and the writer do not block each other (several server processes), and with synchronous
+    # NORMAL a write (a search's popular-searches hit, a signup) commits without waiting for the
+    # disk, ~2 ms less; a power cut may lose the last commits, never corrupt the file.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA mmap_size=268435456; PRAGMA cache_size=-64000"
+        "PRAGMA mmap_size=268435456; PRAGMA cache_size=-64000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # When the database is unreachable, a request fails within seconds (a 503 page, see

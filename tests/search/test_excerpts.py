@@ -1,0 +1,31 @@
+"""search/excerpts.py: the excerpt reads a post's text only as far as it needs."""
+
+from search.excerpts import EXCERPT_LENGTH, excerpt
+
+
+def pieces_then_fail(*pieces):
+    """The pieces, then an error if read any further."""
+    yield from pieces
+    raise AssertionError("read past what the excerpt needs")
+
+
+def test_reading_stops_once_there_is_enough_text_after_the_first_term():
+    long_paragraph = "Narwhals dive deep. " * 20
+    result = excerpt(pieces_then_fail("A lead about narwhals.", long_paragraph), ["narwhals"])
+    assert result.startswith("A lead about <mark>narwhals</mark>.")
+    assert result.endswith("…")  # more text follows, as it does in the post
+
+
+def test_reading_goes_on_until_a_term_turns_up():
+    filler = "Nothing to see here. " * 30
+    result = excerpt(iter(["Lead.", filler, filler, "At last a narwhal.", "More."]), ["narwhal"])
+    assert "<mark>narwhal</mark>" in result
+    assert result.startswith("…")  # cut near the match, far down the post
+
+
+def test_pieces_give_the_excerpt_of_the_whole_text():
+    pieces = ["  Short   lead. ", "", "Body with data\nand more data. " * 30, "End & <b>."]
+    whole = " ".join(pieces)
+    for terms in (["data"], ["end"], ["absent"], ["x"], []):
+        assert excerpt(pieces, terms) == excerpt([whole], terms)
+    assert len(excerpt(pieces, ["absent"])) <= EXCERPT_LENGTH + 1  # the start, with an ellipsis
