@@ -4,8 +4,9 @@
 database backend, unchanged. On SQLite with FTS5 it gives a subclass of modelsearch's SQLite
 backend that ranks differently: modelsearch orders results by a score subquery that runs the
 full-text match again for every matching row, so a word found in 10,000 posts took seconds. Here
-the matches are counted without ranking, ranked once with FTS5's ``bm25()`` and cut to the page in
-SQL, and the page's objects loaded: three queries (search/sqlite_backend.py).
+the matches are counted without ranking, the newest SEARCH_MAX_RESULTS of them ranked once with
+FTS5's ``bm25()`` and cut to the page in SQL, and the page's objects loaded: three queries
+(search/sqlite_backend.py).
 
 Indexing, autocomplete, match-all and negated queries stay modelsearch's.
 """
