@@ -7,8 +7,9 @@
   in SQL: only a page's ids come back to Python;
 - the objects of that page.
 
-Why a window: ``bm25()`` costs ~2.3 µs for each match it scores, so ranking a word in all 10,000
-posts took ~23 ms and grew with the archive; the window bounds it (~7 ms). Below
+Why a window: ``bm25()`` costs ~2 µs for each match it scores (plus ~2 ms a query for a word in
+all 10,000 posts, to weigh the word), so ranking all 10,000 took ~23 ms and grew with the
+archive; the window bounds it (500 matches: ~3.3 ms). Below
 SEARCH_MAX_RESULTS matches, every match is ranked. PostgreSQL ranks every match (search/views.py
 lists the best SEARCH_MAX_RESULTS there).
 

@@ -214,7 +214,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # A search lists at most this many posts; a query matching more says so and asks for another word
 # (search/views.py). On PostgreSQL they are the best of all matches; on SQLite, which must score
 # every match it ranks, the most recently added matches, best first (search/sqlite_backend.py).
-SEARCH_MAX_RESULTS = 1000
+SEARCH_MAX_RESULTS = 500
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
