@@ -9,9 +9,9 @@
 
 Why a window: ``bm25()`` costs ~2 µs for each match it scores (plus ~2 ms a query for a word in
 all 10,000 posts, to weigh the word), so ranking all 10,000 took ~23 ms and grew with the
-archive; the window bounds it (500 matches: ~3.3 ms). Below
-SEARCH_MAX_RESULTS matches, every match is ranked. PostgreSQL ranks every match (search/views.py
-lists the best SEARCH_MAX_RESULTS there).
+archive; the window bounds it (500 matches: ~3.3 ms). Below SEARCH_MAX_RESULTS matches, every
+match is ranked. PostgreSQL ranks every match (search/views.py lists the best
+SEARCH_MAX_RESULTS there).
 
 Both statements read the full-text matches first (``CROSS JOIN`` fixes that order for SQLite's
 planner), so they need no table statistics: without them SQLite read every index entry of the
