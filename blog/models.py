@@ -454,7 +454,8 @@ class BlogPage(Page):
 
     @cached_property
     def authors(self) -> list[Author]:
-        """The post's authors in the editor's order, photos' renditions included."""
+        """The post's authors in the editor's order (card_prefetches() fetches them with their
+        photos' renditions)."""
         return [link.author for link in self.post_authors.all()]
 
     @cached_property

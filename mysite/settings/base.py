@@ -112,8 +112,8 @@ _sqlite = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "600" if _sqlite else "0"))
 if _sqlite:
     # Run on every new connection. mmap: SQLite reads the file through the OS's page cache,
-    # shared by all processes, instead of copying each page into its own (a search over 10,000
-    # posts: ~35 ms of bm25 and lookups down to ~22). cache_size: up to 64 MB of pages per
+    # shared by all processes, instead of copying each page into its own (bm25 over 10,000
+    # matches, measured before searches were capped: ~35 ms down to ~22). cache_size: up to 64 MB of pages per
     # connection (the default is 2 MB), enough for the search index's hot pages. WAL: readers
     # and the writer do not block each other (several server processes), and with synchronous
     # NORMAL a write (a search's popular-searches hit, a signup) commits without waiting for the

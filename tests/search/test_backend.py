@@ -174,6 +174,7 @@ def test_sqlite_connections_are_kept_with_a_large_page_cache_and_mmap(db):
         assert settings["CONN_MAX_AGE"] == 600
         # The test database is in memory, where mmap does not apply: the setting is checked.
         assert "PRAGMA mmap_size=268435456" in settings["OPTIONS"]["init_command"]
+        assert "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL" in settings["OPTIONS"]["init_command"]
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size")
             assert cursor.fetchone()[0] == -64000  # set on connecting; SQLite's default is -2000
