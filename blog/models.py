@@ -26,7 +26,7 @@ from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
 from .feeds import BlogFeed
 from .forms import BlogPageForm
-from .text import body_text, plain_text
+from .text import body_text, body_texts, plain_text
 
 # Ids the post page's own templates use; a heading's anchor never takes one.
 PAGE_IDS = frozenset(
@@ -346,8 +346,11 @@ class BlogPage(Page):
 
     search_fields = [
         *Page.search_fields,
+        # Ranked by column (search/indexing.py): title, then a boost above 1 (the lead), then
+        # no boost (the text, authors, categories), then below 1 (references and reading list).
         index.SearchField("lead", boost=2),
-        index.SearchField("body"),
+        index.SearchField("search_text"),
+        index.SearchField("search_references", boost=0.5),
         index.RelatedFields("post_authors", [index.RelatedFields("author", [index.SearchField("name")])]),
         index.RelatedFields("categories", [index.SearchField("name"), index.FilterField("slug")]),
         index.FilterField("date"),
@@ -370,6 +373,14 @@ class BlogPage(Page):
         # authors and categories; write it again now they are saved, so search finds them at once.
         index.insert_or_update_object(self)
         return result
+
+    def search_text(self) -> str:
+        """The body's own words, for the search index."""
+        return " ".join(body_texts(self.body.raw_data, blocks="own"))
+
+    def search_references(self) -> str:
+        """The references and reading list, for the search index (ranked below the text)."""
+        return " ".join(body_texts(self.body.raw_data, blocks="references"))
 
     def clean(self):
         super().clean()

@@ -19,8 +19,16 @@ def body_text(raw_body) -> str:
     return " ".join(" ".join(body_texts(raw_body)).split())
 
 
-def body_texts(raw_body) -> Iterator[str]:
-    """The prose of a post body, piece by piece in reading order (a caller can stop early)."""
+# Blocks that list other people's work rather than the post's own words.
+REFERENCE_BLOCKS = {"references", "reading_list"}
+
+
+def body_texts(raw_body, blocks: str = "all") -> Iterator[str]:
+    """The prose of a post body, piece by piece in reading order (a caller can stop early).
+    ``blocks``: "all", "own" (without the references and reading list) or "references" (only those)."""
+    if blocks != "all":
+        wanted = blocks == "references"
+        raw_body = [block for block in raw_body if (block.get("type") in REFERENCE_BLOCKS) == wanted]
 
     def collect(value, key=None):
         if isinstance(value, str):

@@ -1,14 +1,12 @@
-"""The search backend: Wagtail's database backend, with relevance ranking on SQLite that scales.
+"""The search backend: Wagtail's database backend, made to find what readers mean.
 
-``WAGTAILSEARCH_BACKENDS`` names this module. On PostgreSQL (and MySQL) it gives Wagtail's own
-database backend, unchanged. On SQLite with FTS5 it gives a subclass of modelsearch's SQLite
-backend that ranks differently: modelsearch orders results by a score subquery that runs the
-full-text match again for every matching row, so a word found in 10,000 posts took seconds. Here
-the matches are counted without ranking, the newest SEARCH_MAX_RESULTS of them ranked once with
-FTS5's ``bm25()`` and cut to the page in SQL, and the page's objects loaded: three queries
-(search/sqlite_backend.py).
+``WAGTAILSEARCH_BACKENDS`` names this module. On SQLite with FTS5 and on PostgreSQL it gives a
+subclass of modelsearch's backend for that database (search/sqlite_backend.py,
+search/postgres_backend.py): English stems, accents folded, words split at every non-letter,
+four ranked columns, and a reader's query (search/query.py: words, "phrases", the last word as a
+prefix) read the same way on both. SQLite also ranks so that it scales.
 
-Indexing, autocomplete, match-all and negated queries stay modelsearch's.
+Other databases, and SQLite without FTS5, get modelsearch's own backend.
 """
 
 from django.db import connection
@@ -16,10 +14,14 @@ from modelsearch.backends.database import SearchBackend as database_backend
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
+    # Imported here: modelsearch's modules for one database import models defined only there.
+    if connection.vendor == "postgresql":
+        from .postgres_backend import ReaderPostgresSearchBackend
+
+        return ReaderPostgresSearchBackend(params)
     backend = database_backend(params)
     if connection.vendor != "sqlite":
         return backend
-    # Imported here: modelsearch's SQLite modules need the FTS5 model, defined on SQLite only.
     from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
     from .sqlite_backend import RankedSQLiteSearchBackend

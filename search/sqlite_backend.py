@@ -1,21 +1,28 @@
-"""Relevance ranking on SQLite that scales (see search/backend.py). Per search, three queries:
+"""Wagtail's SQLite search, made to find what readers mean and to rank it so it scales.
 
-- the count: the full-text matches among the searched queryset, up to SEARCH_MAX_RESULTS;
-- the page: the window of at most SEARCH_MAX_RESULTS matches among the searched objects, the
-  most recently added first (the full-text index hands its matches out in that order, so SQLite
-  stops at the window's end), ranked with FTS5's ``bm25()`` and cut to the slice asked for, all
-  in SQL: only a page's ids come back to Python;
+The full-text table (search/migrations/0002) stems English words (Porter), folds accents and has
+one column per rank (search/indexing.py): bm25() weighs a match in the title above one in the
+lead, above the body, above the references. A reader's query (search/query.py) becomes an FTS5
+MATCH expression. Per search, three queries:
+
+- the count: the window's size, up to SEARCH_MAX_RESULTS;
+- the page: the window ranked with ``bm25()`` and cut to the slice asked for, all in SQL: only
+  a page's ids come back to Python;
 - the objects of that page.
 
-Why a window: ``bm25()`` costs ~2 µs for each match it scores (plus ~2 ms a query for a word in
-all 10,000 posts, to weigh the word), so ranking all 10,000 took ~23 ms and grew with the
-archive; the window bounds it (500 matches: ~3.3 ms). Below SEARCH_MAX_RESULTS matches, every
-match is ranked. PostgreSQL ranks every match (search/views.py lists the best
-SEARCH_MAX_RESULTS there).
+The window: the SEARCH_MAX_RESULTS most recently added matches among the searched objects (the
+full-text index hands its matches out newest first, so SQLite stops at the window's end), plus
+up to as many whose title holds every word of the query, whatever their age. ``bm25()`` costs
+~2 µs for each match it scores, so ranking all 10,000 posts for a common word took ~23 ms and
+grew with the archive; the window bounds it, and a post named after the query is never left
+out. Below SEARCH_MAX_RESULTS matches, every match is ranked. Equal scores: the searched
+queryset's own order decides (the view orders posts newest first), then the newest entry.
 
-Both statements read the full-text matches first (``CROSS JOIN`` fixes that order for SQLite's
-planner), so they need no table statistics: without them SQLite read every index entry of the
+Every statement reads the full-text matches first (``CROSS JOIN`` fixes that order for SQLite's
+planner), so it needs no table statistics: without them SQLite read every index entry of the
 searched type and probed the full-text index with each (a rare word: ~140 ms at 10,000 posts).
+
+Other queries (the admin's, autocomplete) are modelsearch's own, over the same table.
 
 Imported only on SQLite: modelsearch defines its FTS5 model only when the database is SQLite.
 """
@@ -23,29 +30,45 @@ Imported only on SQLite: modelsearch defines its FTS5 model only when the databa
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import Exists, F, FloatField, Func, OuterRef, Value
+from django.db.models import F
+from django.db.models.lookups import Lookup
+from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    ObjectIndexer,
     SQLiteFTSIndexEntry,
+    SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
 from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-# The index entries the FTS rows belong to (Wagtail's, here): their ids are the FTS rowids.
-IndexEntry = SQLiteFTSIndexEntry._meta.get_field("index_entry").related_model
+from .indexing import SECTION_SEPARATOR, SECTIONS, remember_words, sections_of
+from .query import ReaderQuery
 
-# bm25() weights for the FTS table's columns, in its order: autocomplete, body, title. The title
-# column holds the title; everything else a page indexes (lead, body, authors, categories) is in
-# body. A word in the title counts ten times one in the body, so title matches come first.
-COLUMN_WEIGHTS = (0.0, 1.0, 10.0)
-RANK = Func(
-    *(Value(weight) for weight in COLUMN_WEIGHTS),
-    template=f"bm25({SQLiteFTSIndexEntry._meta.db_table}, %(expressions)s)",
-    output_field=FloatField(),
-)
+FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
+# The FTS table's columns, in its order, and their bm25() weights: a title match counts ten times a
+# body match, a lead match four times, a reference half.
+COLUMN_WEIGHTS = {"autocomplete": 0.0, "body": 1.0, "title": 10.0, "lead": 4.0, "refs": 0.5}
+SEARCHED_COLUMNS = ("title", "lead", "body", "refs")
+RANK = f"bm25({FTS_TABLE}, {', '.join(map(str, COLUMN_WEIGHTS.values()))})"
+
+
+class FTSMatch(Lookup):
+    """``<fts table> MATCH <expression>``, the expression a parameter. A Lookup, so Django puts the
+    SQL in the WHERE clause as it is (see modelsearch's MatchExpression)."""
+
+    lookup_name = "fts_match"
+
+    def __init__(self, expression: str):
+        self.expression = expression
+        super().__init__(None, None)
+
+    def as_sql(self, compiler, connection):
+        return f"{FTS_TABLE} MATCH %s", [self.expression]
 
 
 def joins_many(queryset):
@@ -65,40 +88,96 @@ def compiled(queryset):
     return queryset.query.get_compiler(using=queryset.db).as_sql()
 
 
+class ReaderObjectIndexer(ObjectIndexer):
+    @cached_property
+    def body(self):
+        """The non-title text as the FTS table's three columns, joined by SECTION_SEPARATOR (the
+        table's triggers split it)."""
+        sections = sections_of(self)
+        return SECTION_SEPARATOR.join(" ".join(sections[section]) for section in SECTIONS)
+
+
+class ReaderSQLiteIndex(SQLiteIndex):
+    def add_items(self, model, objs):
+        """modelsearch's, with the text laid out in columns, and its words kept for corrections."""
+        if not model.get_search_fields():
+            return
+        indexers = [ReaderObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        entries = self.entries.filter(content_type_id=get_content_type_pk(model))
+        data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
+        indexed = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
+        for object_id in indexed:
+            title, autocomplete, body = data[object_id]
+            entries.filter(object_id=object_id).update(title=title, autocomplete=autocomplete, body=body)
+        self.entries.bulk_create(
+            IndexEntry(
+                content_type_id=get_content_type_pk(model),
+                object_id=object_id,
+                title=title,
+                autocomplete=autocomplete,
+                body=body,
+            )
+            for object_id, (title, autocomplete, body) in data.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
+        remember_words(text for title, _autocomplete, body in data.values() for text in (title, body))
+
+
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
-    def fts_matches(self, config):
-        """The FTS rows (``pk``: the index entry's id) matching the query, of any model. None for
-        a match-all or negated query, which modelsearch answers without ranking."""
+    FTS_TABLE_FIELDS = list(SEARCHED_COLUMNS)
+
+    def match_expressions(self, config):
+        """The FTS5 expressions of the query: all its matches, and those whose title holds it all
+        (None when the query is not a reader's). None for a match-all or negated query, which
+        modelsearch answers without ranking."""
+        columns = tuple(self.fields or SEARCHED_COLUMNS)
+        if isinstance(self.query, ReaderQuery):
+            title = self.query.as_fts5(("title",)) if "title" in columns else None
+            return self.query.as_fts5(columns), title
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
-        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config))
-        return SQLiteFTSIndexEntry.objects.filter(match)
+        match = MatchExpression(list(columns), self.build_search_query(query, config))
+        sql, params = compiled(SQLiteFTSIndexEntry.objects.filter(match).values("pk"))
+        # modelsearch's expression, taken out of its statement: "<table> MATCH %s".
+        return params[0], None
 
     def searched_entries(self):
-        """SQL and parameters of the index entries (``id``, ``object_id``) of the objects in the
-        searched queryset: its model and its filters (live, public, a category…).
+        """SQL and parameters of the index entries (``id``, ``object_id``, ``tiebreak``) of the
+        objects in the searched queryset: its model and its filters (live, public, a category…).
 
         The filters apply by joining the queryset's primary keys to the entries' object ids;
         SQLite flattens that into the statement's loop over the matches, a primary-key lookup or
-        two each (10,000 matches: ~6 ms, against ~18 ms for a correlated EXISTS per match and
-        ~10 ms for ``object_id IN (the queryset)``, which builds the whole set of allowed ids even
-        for a rare word). A join would repeat an entry when the queryset joins a
-        one-to-many relation (a category filter): such a queryset gets the EXISTS. Index entries
-        store ids as text; SQLite compares them with integer keys as numbers. Entries are read by
-        primary key, for their first columns only (object id, content type), not their text.
+        two each. ``tiebreak`` is the value of the queryset's first ordering field (its primary key
+        without one), which orders equal scores. A queryset that joins a one-to-many relation (a
+        category filter) is made distinct first, so no entry comes out twice. Index entries store
+        ids as text; SQLite compares them with integer keys as numbers.
         """
         entries = IndexEntry.objects.filter(
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
         ).values("id", "object_id")
+        searched = self.queryset.order_by().values(searched_pk=F("pk"), tiebreak=F(self.tiebreak_field))
         if joins_many(self.queryset):
-            return compiled(entries.filter(Exists(self.queryset.filter(pk=OuterRef("object_id")))))
+            searched = searched.distinct()
         entries_sql, entries_params = compiled(entries)
-        pks_sql, pks_params = compiled(self.queryset.order_by().values(searched_pk=F("pk")))
+        searched_sql, searched_params = compiled(searched)
         return (
-            f"SELECT e.* FROM ({entries_sql}) e INNER JOIN ({pks_sql}) q ON q.searched_pk = e.object_id",  # noqa: S608
-            (*entries_params, *pks_params),
+            f"SELECT e.*, q.tiebreak FROM ({entries_sql}) e INNER JOIN ({searched_sql}) q ON q.searched_pk = e.object_id",  # noqa: S608
+            (*entries_params, *searched_params),
         )
+
+    @cached_property
+    def tiebreak_field(self):
+        order = [field for field in self.queryset.query.order_by if isinstance(field, str)]
+        return order[0].lstrip("-") if order else "pk"
+
+    @cached_property
+    def tiebreak_direction(self):
+        order = [field for field in self.queryset.query.order_by if isinstance(field, str)]
+        return "ASC" if order and not order[0].startswith("-") else "DESC"
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):
@@ -113,67 +192,68 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             cursor.execute(sql, params)
             return cursor.fetchall()
 
-    def _matches(self):
+    def _expressions(self):
         compiler = self._ranked_compiler()
-        return compiler and compiler.fts_matches(compiler.get_config(self.backend))
+        return compiler and compiler.match_expressions(compiler.get_config(self.backend))
+
+    def _window(self, expressions):
+        """SQL and parameters of the window's entry ids (see the module's docstring)."""
+        match, title_match = expressions
+        entries_sql, entries_params = self.query_compiler.searched_entries()
+        newest = (
+            f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+            f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id ORDER BY f.id DESC LIMIT %s)"
+        )
+        params = [match, *entries_params, settings.SEARCH_MAX_RESULTS]
+        if title_match is None:
+            return newest, params
+        titled = (
+            f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+            f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id LIMIT %s)"
+        )
+        return f"{newest} UNION {titled}", [*params, title_match, *entries_params, settings.SEARCH_MAX_RESULTS]
 
     def _do_count(self):
-        matches = self._matches()
-        if matches is None:
+        expressions = self._expressions()
+        if expressions is None:
             return super()._do_count()
         try:
-            searched = self._count(matches)
+            window_sql, window_params = self._window(expressions)
         except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
             return 0
+        [(count,)] = self._fetch(f"SELECT COUNT(*) FROM ({window_sql})", window_params)  # noqa: S608
+        count = min(count, settings.SEARCH_MAX_RESULTS)
         if self.stop is not None:
-            searched = min(searched, self.stop)
-        return max(searched - self.start, 0)
-
-    def _count(self, matches):
-        """How many results: the matches among the searched objects, up to the window."""
-        match_sql, match_params = compiled(matches.values("pk"))
-        entries_sql, entries_params = self.query_compiler.searched_entries()
-        # No bm25 here, and no need to see past the window.
-        [(count,)] = self._fetch(
-            f"SELECT COUNT(*) FROM (SELECT 1 FROM ({match_sql}) f CROSS JOIN ({entries_sql}) s ON s.id = f.pk LIMIT %s)",  # noqa: S608
-            (*match_params, *entries_params, settings.SEARCH_MAX_RESULTS),
-        )
-        return count
+            count = min(count, self.stop)
+        return max(count - self.start, 0)
 
     def _do_search(self):
-        matches = self._matches()
-        if matches is None:
+        expressions = self._expressions()
+        if expressions is None:
             return super()._do_search()
         if self.stop is not None and self.stop <= self.start:
             return []  # an empty slice: a paginator's only page when nothing matched
         try:
-            return self._page(matches)
+            return self._page(expressions)
         except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
             return []
 
-    def _page(self, matches):
-        ranked_sql, ranked_params = compiled(matches.values(entry_id=F("pk"), rank=RANK))
-        entries_sql, entries_params = self.query_compiler.searched_entries()
+    def _page(self, expressions):
+        compiler = self.query_compiler
+        window_sql, window_params = self._window(expressions)
+        entries_sql, entries_params = compiler.searched_entries()
         limit = -1 if self.stop is None else self.stop - self.start  # -1: no limit
-        # The window (the newest matches among the searched objects: the full-text index hands
-        # them out newest first, so it stops at the window's end and bm25 scores only those),
-        # then its best first (bm25: lower is better; among equals, the newest first), cut to
-        # the slice in SQL: only a page's ids come back to Python.
-        window = (
-            f"SELECT s.object_id, r.entry_id, r.rank FROM ({ranked_sql}) r CROSS JOIN ({entries_sql}) s"  # noqa: S608
-            " ON s.id = r.entry_id ORDER BY r.entry_id DESC LIMIT %s"
-        )
+        # The window ranked, best first (bm25: lower is better), cut to the slice in SQL.
         page = self._fetch(
-            f"SELECT object_id, rank FROM ({window}) ORDER BY rank, entry_id DESC LIMIT %s OFFSET %s",  # noqa: S608
-            (*ranked_params, *entries_params, settings.SEARCH_MAX_RESULTS, limit, self.start),
+            f"SELECT s.object_id, {RANK} AS rank FROM {FTS_TABLE} CROSS JOIN ({entries_sql}) s"  # noqa: S608
+            f" ON s.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({window_sql})"
+            f" ORDER BY rank, s.tiebreak {compiler.tiebreak_direction}, {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
+            (*entries_params, expressions[0], *window_params, limit, self.start),
         )
-        objects = {
-            str(obj.pk): obj
-            for obj in self.query_compiler.queryset.filter(pk__in=[object_id for object_id, _rank in page])
-        }
+        objects = {str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[object_id for object_id, _ in page])}
         results = []
         for object_id, rank in page:
-            if obj := objects.get(object_id):
+            if obj := objects.get(str(object_id)):
                 if self._score_field:
                     setattr(obj, self._score_field, rank)
                 results.append(obj)
@@ -183,3 +263,4 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = RankedSQLiteSearchQueryCompiler
     results_class = RankedSQLiteSearchResults
+    index_class = ReaderSQLiteIndex

@@ -1,12 +1,12 @@
-import re
 from itertools import chain
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import F, Prefetch, Q, prefetch_related_objects
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
@@ -14,24 +14,13 @@ from base.pagination import paginate
 from blog.models import BlogCategory, BlogPage, BlogPageAuthor
 from blog.text import body_texts
 
+from .corrections import correct
 from .excerpts import excerpt
+from .query import MAX_QUERY_LENGTH, parse
 
-MAX_QUERY_LENGTH = 200
-MAX_QUERY_WORDS = 20
 RESULTS_PER_PAGE = 10
-
-# Characters that mean something to a search backend's query parser, or nothing to a reader.
-UNSAFE = re.compile(r"[\x00-\x1f\x7f\"“”„'‘’`&|!():*<>\\^~{}\[\]]")
-
-
-POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
-
-
-def clean_query(raw: str) -> str:
-    """A query the backend can always parse: no control or syntax characters, bounded in size."""
-    # "China's" searches for China: a lone "s" would have to match too.
-    words = UNSAFE.sub(" ", POSSESSIVE.sub("", raw[: MAX_QUERY_LENGTH * 4])).split()
-    return " ".join(words[:MAX_QUERY_WORDS])[:MAX_QUERY_LENGTH].strip()
+# Fewer results than this, and a corrected query that finds some, make a "Did you mean" link.
+FEW_RESULTS = 3
 
 
 def record_hit(query: str) -> None:
@@ -47,40 +36,56 @@ def record_hit(query: str) -> None:
 
 def search(request):
     raw_query = request.GET.get("query", "")
-    query = clean_query(raw_query)
+    query = parse(raw_query)
     categories = list(BlogCategory.objects.all())
     category = next((c for c in categories if c.slug == request.GET.get("category")), None)
-    results = page_range = None
+    results = page_range = correction = None
+    corrected = False  # the results shown are the correction's, since the query found nothing
     promotions = []
     if query:
-        posts = BlogPage.objects.live().public()
+        # Equal scores: the newest post first.
+        posts = BlogPage.objects.live().public().order_by("-date")
         if category:
             posts = posts.filter(categories__slug=category.slug)
         # At most SEARCH_MAX_RESULTS: beyond them a reader is better served by another word.
         matches = posts.search(query)[: settings.SEARCH_MAX_RESULTS]
+        shown = query
+        if "exact" not in request.GET and (count := matches.count()) < FEW_RESULTS:
+            correction = correct(query)
+            correction_matches = correction and posts.search(correction)[: settings.SEARCH_MAX_RESULTS]
+            if not correction or not correction_matches.count():
+                correction = None
+            elif not count:
+                matches, shown, corrected = correction_matches, correction, True
         results, page_range = paginate(matches, request.GET.get("page"), RESULTS_PER_PAGE)
         found = list(results.object_list)
         # The authors' names for this page of results: a result shows no photo or image.
         prefetch_related_objects(
             found, Prefetch("post_authors", BlogPageAuthor.objects.select_related("author"))
         )
-        terms = query.split()
+        last = shown.parts[-1] if shown.prefix else None
         for post in found:
-            post.excerpt = excerpt(chain([post.lead], body_texts(post.body.raw_data)), terms)
-        record_hit(query)
+            post.excerpt = excerpt(chain([post.lead], body_texts(post.body.raw_data)), shown.words, prefix=last)
+        record_hit(str(query))  # what the reader typed (a followed correction is typed by its link)
         if results.number == 1:  # editors' promoted pages come first
             live_or_external = Q(page__isnull=True) | Q(page__live=True)
             promotions = list(
                 SearchPromotion.objects.filter(
-                    live_or_external, query__query_string=normalise_query_string(query)
+                    live_or_external, query__query_string=normalise_query_string(str(query))
                 ).select_related("page")
             )
+    category_param = {"category": category.slug} if category else {}
     response = TemplateResponse(
         request,
         "search/search.html",
         {
             "search_query": raw_query.replace("\x00", "")[:MAX_QUERY_LENGTH],
-            "query": query,
+            "query": str(query),
+            "shown_query": str(query if not corrected else correction),
+            "corrected": corrected,
+            "correction": correction and str(correction),
+            "correction_query": correction and urlencode({"query": str(correction), **category_param}),
+            "exact_query": urlencode({"query": str(query), **category_param, "exact": 1}),
             "results": results,
             "page_range": page_range,
             "promotions": promotions,
@@ -88,13 +93,33 @@ def search(request):
             "categories": categories,
             "active_category": category,
             "pagination_query": urlencode(
-                {"query": query, **({"category": category.slug} if category else {})}
+                {"query": str(query), **category_param, **({"exact": 1} if "exact" in request.GET else {})}
             ),
-            "all_categories_query": urlencode({"query": query}),
+            "all_categories_query": urlencode({"query": str(query)}),
         },
     )
     if query:
         # Every search must reach this view to be counted for the popular-searches report, so
         # neither the page cache nor Varnish/a CDN may answer it from a stored copy.
         add_never_cache_headers(response)
+    return response
+
+
+SUGGESTIONS = 6
+SUGGEST_MIN_LENGTH = 3
+
+
+def suggest(request):
+    """Post titles for the header's search box as the reader types: JSON, cheap and cacheable.
+
+    ``{"query": "hydrolog", "results": [{"title": "…", "url": "/blog/…/"}, …]}``, at most
+    SUGGESTIONS, best first; nothing below SUGGEST_MIN_LENGTH letters. Not counted as a search."""
+    query = parse(request.GET.get("query", ""))
+    results = []
+    if len(str(query)) >= SUGGEST_MIN_LENGTH:
+        posts = BlogPage.objects.live().public().order_by("-date").only("title", "url_path")
+        matches = posts.search(query, fields=["title"])[:SUGGESTIONS]
+        results = [{"title": post.title, "url": post.url} for post in matches]
+    response = JsonResponse({"query": str(query), "results": results})
+    patch_cache_control(response, public=True, max_age=300)
     return response

@@ -114,3 +114,8 @@ def page_assertions(client):
     helper.client = client
     helper.dummy_request = get_dummy_request()
     return helper
+
+
+def inline_scripts(soup) -> list:
+    """The page's scripts that are not the site's own static files: markup that would run."""
+    return [script for script in soup.find_all("script") if not script.get("src", "").startswith("/static/")]

@@ -1,0 +1,44 @@
+""""Did you mean …?": a query's unknown words corrected from the index's own vocabulary.
+
+A word is corrected when the vocabulary (search.models.Word) does not hold it and holds a word
+one slip away: a letter missing, extra or wrong, or two neighbours swapped (Damerau–Levenshtein
+distance 1). Of several, the most frequent wins. Words shorter than MIN_LENGTH are left alone:
+too many short words are one slip from each other.
+"""
+
+from string import ascii_lowercase
+
+from .models import Word
+from .query import ReaderQuery
+
+MIN_LENGTH = 4
+# At most this many words of one query are corrected (each brings ~50 candidates a letter).
+MAX_CORRECTED_WORDS = 4
+
+
+def one_slip_away(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {left + right[1:] for left, right in splits if right}
+    swaps = {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    replaces = {left + c + right[1:] for left, right in splits if right for c in ascii_lowercase}
+    inserts = {left + c + right for left, right in splits for c in ascii_lowercase}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def correct(query: ReaderQuery) -> ReaderQuery | None:
+    """The query with its unknown words corrected, or None when there is nothing to correct."""
+    words = [word for word in dict.fromkeys(query.words) if len(word) >= MIN_LENGTH and word.isalpha()]
+    words = sorted(words, key=len, reverse=True)[:MAX_CORRECTED_WORDS]
+    if not words:
+        return None
+    candidates = {word: one_slip_away(word) for word in words}
+    lookup = set(words).union(*candidates.values())
+    frequency = dict(Word.objects.filter(word__in=lookup).values_list("word", "frequency"))
+    replacements = {}
+    for word in words:
+        if word in frequency:
+            continue  # a word the index knows
+        known = [candidate for candidate in candidates[word] if candidate in frequency]
+        if known:
+            replacements[word] = max(known, key=lambda candidate: (frequency[candidate], candidate))
+    return query.replace_words(replacements) if replacements else None

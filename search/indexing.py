@@ -1,0 +1,67 @@
+"""How an object's text is laid out in the search index, shared by the SQLite and PostgreSQL
+backends so that both rank it the same way.
+
+Each ``SearchField`` lands in one of four columns by its name and boost:
+
+- ``title``: the field named ``title`` (ranked highest);
+- ``lead``: fields boosted above 1 (a post's lead);
+- ``body``: fields without a boost (the text, authors, categories);
+- ``refs``: fields boosted below 1 (a post's references and reading list; ranked lowest).
+
+On SQLite these are columns of the FTS5 table (search/migrations/0002), filled from the index
+entry's ``body``, which holds the three non-title columns joined by SECTION_SEPARATOR. On
+PostgreSQL they are the tsvector weights A, B, C and D.
+
+Every word indexed also goes into the vocabulary (search.models.Word) that "Did you mean"
+corrections are drawn from.
+"""
+
+import re
+
+from modelsearch.index import SearchField
+
+from .models import Word
+from .query import fold
+
+# An ASCII record separator: never in text, and a separator to FTS5's tokenizer too.
+SECTION_SEPARATOR = "\x1e"
+SECTIONS = ("body", "lead", "refs")
+WEIGHTS = {"title": "A", "lead": "B", "body": "C", "refs": "D"}
+
+# Anything that is not a letter or digit separates words, on both databases: PostgreSQL's parser
+# would otherwise keep "Managing/Being" as a file path and "example.org" as a host name, which a
+# search for "managing" or "example" never matches; FTS5's tokenizer already splits them.
+NON_WORD = re.compile(r"[^\w\s]|_")
+# Vocabulary words: letters only, as long as a reader would type them.
+VOCABULARY_WORD = re.compile(r"\b[^\W\d_]{3,30}\b")
+
+
+def column_of(field) -> str:
+    if field.field_name == "title":
+        return "title"
+    boost = field.boost or 1
+    return "lead" if boost > 1 else "refs" if boost < 1 else "body"
+
+
+def sections_of(indexer) -> dict[str, list[str]]:
+    """The text of an object's non-title search fields, by column. ``indexer`` is a modelsearch
+    ObjectIndexer (its ``prepare_field`` yields the field first and the value last)."""
+    sections = {section: [] for section in SECTIONS}
+    for field in indexer.search_fields:
+        for current_field, *_weight, value in indexer.prepare_field(indexer.obj, field):
+            if isinstance(current_field, SearchField) and current_field.field_name != "title":
+                sections[column_of(current_field)].append(value)
+    return sections
+
+
+def separate_words(text: str) -> str:
+    return NON_WORD.sub(" ", text)
+
+
+def remember_words(texts) -> None:
+    """Add the words of ``texts`` to the vocabulary, counting each once per text."""
+    counts = {}
+    for text in texts:
+        for word in set(VOCABULARY_WORD.findall(fold(text))):
+            counts[word] = counts.get(word, 0) + 1
+    Word.add(counts)

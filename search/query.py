@@ -1,0 +1,147 @@
+"""What a reader typed, read as a search: words, quoted phrases, and the last word as a prefix.
+
+The same reading drives both databases (search/sqlite_backend.py writes it as an FTS5 MATCH
+expression, search/postgres_backend.py as a tsquery), the excerpts' highlighting and the
+"Did you mean" corrections, so a query behaves the same wherever it runs.
+
+- Words are split the way the index splits text: at anything that is not a letter or digit, so
+  "data-driven", "AI/ML" and "Managing/Being" are two words each. Accents are folded ("Café" is
+  "cafe"), and "China's" is "china".
+- Every word must match (in any form the English stemmer gives it: "refugee" finds "Refugees").
+  Common English words ("the", "of") are left out of the plain words, as PostgreSQL's English
+  configuration leaves them out of its index.
+- "Quoted phrases" match those words in that order. A quote without its pair counts for nothing.
+- The last word, when nothing follows it and it has PREFIX_MIN_LENGTH letters or more, also
+  matches as the start of a word: "hydrolog" finds "hydrologists".
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from modelsearch.query import SearchQuery
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 20
+PREFIX_MIN_LENGTH = 3
+
+QUOTES = re.compile(r"[\"“”„«»]")
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+# A word: letters and digits (an underscore separates, as in the index).
+WORD = re.compile(r"[^\W_]+")
+
+# PostgreSQL's English stop words (its tsearch_data/english.stop), folded.
+STOP_WORDS = frozenset(
+    ["i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "what", "which", "who", "whom", "this", "that", "these", "those", "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having", "do", "does", "did", "doing", "a", "an", "the", "and", "but", "if", "or", "because", "as", "until", "while", "of", "at", "by", "for", "with", "about", "against", "between", "into", "through", "during", "before", "after", "above", "below", "to", "from", "up", "down", "in", "out", "on", "off", "over", "under", "again", "further", "then", "once", "here", "there", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own", "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don", "should", "now"]
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Zürich" → "zurich", "López" → "lopez"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text as the index sees them: folded, split at every non-letter."""
+    return WORD.findall(fold(POSSESSIVE.sub("", text)))
+
+
+@dataclass(frozen=True)
+class ReaderQuery(SearchQuery):
+    """A reader's search: ``parts`` in the order typed, each a word (str) or a phrase (a tuple
+    of two or more words); ``prefix``: the last part is a word that also matches as a prefix."""
+
+    parts: tuple[str | tuple[str, ...], ...]
+    prefix: bool = False
+
+    def __bool__(self):
+        return bool(self.parts)
+
+    def __str__(self):
+        """The query as a reader would type it again: "hydrolog", "\"climate change\" dutch"."""
+        return " ".join(part if isinstance(part, str) else f'"{" ".join(part)}"' for part in self.parts)
+
+    @property
+    def words(self) -> list[str]:
+        """Every word, the phrases' included, in order."""
+        return [word for part in self.parts for word in ((part,) if isinstance(part, str) else part)]
+
+    def replace_words(self, replacements: dict[str, str]) -> "ReaderQuery":
+        """The same query with some words replaced (a correction); a corrected last word is a
+        whole word, no longer a prefix."""
+        parts = tuple(
+            replacements.get(part, part)
+            if isinstance(part, str)
+            else tuple(replacements.get(word, word) for word in part)
+            for part in self.parts
+        )
+        last = self.parts[-1] if self.parts else None
+        return ReaderQuery(parts, self.prefix and isinstance(last, str) and last not in replacements)
+
+    def as_fts5(self, columns: tuple[str, ...] = ()) -> str:
+        """An SQLite FTS5 MATCH expression: every part quoted, so no word is read as syntax."""
+
+        def quoted(text):
+            return '"' + text.replace('"', '""') + '"'
+
+        terms = [quoted(part if isinstance(part, str) else " ".join(part)) for part in self.parts]
+        if self.prefix:
+            terms[-1] = f"({terms[-1]} OR {terms[-1]}*)"
+        expression = " AND ".join(terms)
+        return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
+
+    def as_tsquery(self) -> str:
+        """A PostgreSQL tsquery for ``to_tsquery(config, …)``, which stems and folds each word."""
+
+        def lexeme(word):
+            return "'" + word.replace("'", "''").replace("\\", "\\\\") + "'"
+
+        terms = [
+            lexeme(part) if isinstance(part, str) else "(" + " <-> ".join(map(lexeme, part)) + ")"
+            for part in self.parts
+        ]
+        if self.prefix:
+            terms[-1] = f"({terms[-1]} | {terms[-1]}:*)"
+        return " & ".join(terms)
+
+
+def parse(raw: str) -> ReaderQuery:
+    """Read what a reader typed. Never fails: anything that is not a word or a quote is a space."""
+    raw = QUOTES.sub('"', raw[: MAX_QUERY_LENGTH * 4])
+    pieces = raw.split('"')
+    parts: list[str | tuple[str, ...]] = []
+    for index, piece in enumerate(pieces):
+        # Odd pieces are between quotes, unless the last quote has no pair.
+        quoted = index % 2 == 1 and index < len(pieces) - 1
+        words = words_of(piece)
+        if quoted and len(words) > 1:
+            parts.append(tuple(words))
+        elif quoted:
+            parts.extend(words)
+        else:
+            plain = [word for word in words if word not in STOP_WORDS]
+            # A query of stop words only ("the who") keeps them: better than nothing.
+            parts.extend(plain or words)
+    parts = bounded(parts)
+    last = parts[-1] if parts else None
+    ends_with_word = bool(pieces[-1].strip()) or len(pieces) % 2 == 0  # nothing quoted after it
+    prefix = isinstance(last, str) and len(last) >= PREFIX_MIN_LENGTH and ends_with_word
+    return ReaderQuery(tuple(parts), prefix)
+
+
+def bounded(parts):
+    """At most MAX_QUERY_WORDS words and MAX_QUERY_LENGTH characters in all."""
+    kept, words, length = [], 0, 0
+    for part in parts:
+        size = 1 if isinstance(part, str) else len(part)
+        text = part if isinstance(part, str) else " ".join(part)
+        if words + size > MAX_QUERY_WORDS or length + len(text) > MAX_QUERY_LENGTH:
+            break
+        kept.append(part)
+        words += size
+        length += len(text) + 1
+    if not kept and parts:  # one enormous word: its first MAX_QUERY_LENGTH characters
+        first = parts[0] if isinstance(parts[0], str) else parts[0][0]
+        kept = [first[:MAX_QUERY_LENGTH]]
+    return kept
