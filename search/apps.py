@@ -9,7 +9,10 @@ REINDEX_AFTER = {("search", "0002_reader_search")}
 def rebuild_index_if_needed(sender, plan=None, verbosity=1, **kwargs):
     """After a migration that changes how the index reads text, rebuild it: existing sites get
     the new search from ``migrate`` alone."""
-    if any((migration.app_label, migration.name) in REINDEX_AFTER and not backwards for migration, backwards in plan or []):
+    if any(
+        (migration.app_label, migration.name) in REINDEX_AFTER and not backwards
+        for migration, backwards in plan or []
+    ):
         from .models import Word
 
         Word.objects.all().delete()  # counted again as the index is rebuilt

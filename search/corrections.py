@@ -1,4 +1,4 @@
-""""Did you mean …?": a query's unknown words corrected from the index's own vocabulary.
+""" "Did you mean …?": a query's unknown words corrected from the index's own vocabulary.
 
 A word is corrected when the vocabulary (search.models.Word) does not hold it and holds a word
 one slip away: a letter missing, extra or wrong, or two neighbours swapped (Damerau–Levenshtein

@@ -211,7 +211,12 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
             f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id LIMIT %s)"
         )
-        return f"{newest} UNION {titled}", [*params, title_match, *entries_params, settings.SEARCH_MAX_RESULTS]
+        return f"{newest} UNION {titled}", [
+            *params,
+            title_match,
+            *entries_params,
+            settings.SEARCH_MAX_RESULTS,
+        ]
 
     def _do_count(self):
         expressions = self._expressions()
@@ -250,7 +255,9 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             f" ORDER BY rank, s.tiebreak {compiler.tiebreak_direction}, {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
             (*entries_params, expressions[0], *window_params, limit, self.start),
         )
-        objects = {str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[object_id for object_id, _ in page])}
+        objects = {
+            str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[object_id for object_id, _ in page])
+        }
         results = []
         for object_id, rank in page:
             if obj := objects.get(str(object_id)):

@@ -53,7 +53,8 @@ def search(request):
         if "exact" not in request.GET and (count := matches.count()) < FEW_RESULTS:
             correction = correct(query)
             correction_matches = correction and posts.search(correction)[: settings.SEARCH_MAX_RESULTS]
-            if not correction or not correction_matches.count():
+            # Offered only when it finds more ("refugee" finds "Refugees" as it is).
+            if not correction or correction_matches.count() <= count:
                 correction = None
             elif not count:
                 matches, shown, corrected = correction_matches, correction, True
@@ -65,7 +66,9 @@ def search(request):
         )
         last = shown.parts[-1] if shown.prefix else None
         for post in found:
-            post.excerpt = excerpt(chain([post.lead], body_texts(post.body.raw_data)), shown.words, prefix=last)
+            post.excerpt = excerpt(
+                chain([post.lead], body_texts(post.body.raw_data)), shown.words, prefix=last
+            )
         record_hit(str(query))  # what the reader typed (a followed correction is typed by its link)
         if results.number == 1:  # editors' promoted pages come first
             live_or_external = Q(page__isnull=True) | Q(page__live=True)

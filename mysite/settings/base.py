@@ -249,8 +249,9 @@ AXES_CLIENT_IP_CALLABLE = lambda request: request.META.get(RATELIMIT_IP_META_KEY
 # same-origin and Cross-Origin-Opener-Policy same-origin by default; X-Frame-Options is DENY
 # (Wagtail's preview views override it with SAMEORIGIN for the admin's preview panel).
 #
-# Content-Security-Policy (django-csp): public pages run no script of their own; the only scripts
-# are Wagtail's userbar for signed-in editors, loaded from this origin. JSON-LD
+# Content-Security-Policy (django-csp): public pages run only script files from this origin: the
+# header's search suggestions (static/js/search-suggest.js, which fetches from this origin too) and
+# Wagtail's userbar for signed-in editors; nothing inline. JSON-LD
 # (<script type="application/ld+json">) is a data block, not executed, so it needs no allowance.
 # No nonces: anonymous pages are cached, and a cached nonce would be shared by every reader.
 # Embeds are iframes from whichever oEmbed provider an editor picked, over https.

@@ -207,8 +207,8 @@ def test_journey_1_an_editor_writes_and_publishes_a_post(demo_site, page: Page, 
     )
     shot("journey1-11-post")
 
-    page.get_by_role("searchbox", name="Search posts").fill("Zeeburg")
-    page.get_by_role("searchbox", name="Search posts").press("Enter")
+    page.get_by_role("combobox", name="Search posts").fill("Zeeburg")
+    page.get_by_role("combobox", name="Search posts").press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?query=Zeeburg"))
     expect(page.get_by_role("link", name=title)).to_be_visible()
     shot("journey1-12-search")

@@ -21,10 +21,11 @@ from ..factories import BlogCategoryFactory, paragraph
 from .test_search_results import filler, make_post
 
 
-def test_sqlite_gets_the_ranked_backend_and_other_databases_wagtails_own():
+def test_each_database_gets_the_sites_own_backend():
     backend = type(get_search_backend())
-    assert (backend.__name__ == "RankedSQLiteSearchBackend") == (connection.vendor == "sqlite")
-    assert backend.__module__.startswith("search.") == (connection.vendor == "sqlite")
+    expected = {"sqlite": "RankedSQLiteSearchBackend", "postgresql": "ReaderPostgresSearchBackend"}
+    assert backend.__name__ == expected[connection.vendor]
+    assert backend.__module__.startswith("search.")
 
 
 @pytest.fixture

@@ -180,7 +180,10 @@ def test_result_shows_title_link_date_authors_and_marked_excerpt(narwhal_post, c
     assert meta.find("time")["datetime"] == "2021-09-13"
     assert text_of(meta) == "13 September 2021 · Ann Able, Bo Baker"
     excerpt = item.find(class_="search-result__excerpt")
-    assert [text_of(mark).lower() for mark in excerpt.find_all("mark")] == ["narwhal", "narwhals"]  # whole words, any form
+    assert [text_of(mark).lower() for mark in excerpt.find_all("mark")] == [
+        "narwhal",
+        "narwhals",
+    ]  # whole words, any form
     assert "The narwhal tusk is a tooth." in text_of(excerpt)
     # The excerpt starts near the match, not at the top of the post.
     assert "Why whales have teeth" not in text_of(excerpt)

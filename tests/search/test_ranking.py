@@ -1,0 +1,62 @@
+"""The order of results: title above lead above body above references, equal scores newest first,
+and the window of matches SQLite ranks never hiding a post named after the query."""
+
+import datetime
+
+from blog.models import BlogPage
+from search.query import parse
+
+from ..factories import BlogPageFactory, paragraph, reference
+from .test_search_results import make_post
+
+
+def titles(query, queryset=None):
+    posts = queryset or BlogPage.objects.live().order_by("-date")
+    return [post.title for post in posts.search(parse(query))]
+
+
+def test_title_above_lead_above_body_above_references(blog_index):
+    # Made (and dated) in the reverse of the expected order, so neither decides it.
+    refs = {
+        "type": "references",
+        "value": {"heading": "References", "entries": [reference(title="Pangolin facts")]},
+    }
+    make_post(
+        blog_index,
+        title="In the references",
+        body=[paragraph("<p>Scales.</p>"), refs],
+        date=datetime.date(2025, 4, 1),
+    )
+    make_post(
+        blog_index,
+        title="In the body",
+        body=[paragraph("<p>A pangolin walks by.</p>")],
+        date=datetime.date(2025, 3, 1),
+    )
+    make_post(blog_index, title="In the lead", lead="A pangolin story.", date=datetime.date(2025, 2, 1))
+    make_post(blog_index, title="The pangolin", date=datetime.date(2025, 1, 1))
+    assert titles("pangolins") == ["The pangolin", "In the lead", "In the body", "In the references"]
+
+
+def test_equal_scores_come_newest_first(blog_index):
+    for day in (1, 3, 2):
+        make_post(blog_index, title=f"Tapir {day}", lead="About tapirs.", date=datetime.date(2025, 1, day))
+    assert titles("tapir") == ["Tapir 3", "Tapir 2", "Tapir 1"]
+
+
+def test_a_title_with_every_word_is_found_past_600_newer_body_matches(blog_index, settings):
+    """SQLite ranks a window of the SEARCH_MAX_RESULTS (500) newest matches; a post whose title
+    holds every query word is ranked whatever its age."""
+    assert settings.SEARCH_MAX_RESULTS == 500
+    oldest = make_post(blog_index, title="Wombat burrows", date=datetime.date(2001, 1, 1))
+    for n in range(600):
+        BlogPageFactory(  # live and indexed, without make_post's extra revision: 600 take time
+            parent=blog_index,
+            title=f"Note {n}",
+            body=[paragraph(f"<p>Note {n} mentions wombat burrows in passing.</p>")],
+            date=datetime.date(2025, 1, 1) + datetime.timedelta(days=n),
+        )
+    posts = BlogPage.objects.live().order_by("-date")
+    found = list(posts.search(parse("wombat burrows"))[: settings.SEARCH_MAX_RESULTS])
+    assert found[0] == oldest
+    assert len(found) == 500
