@@ -8,6 +8,7 @@ Each query names the post a reader means; it must be among the results, and post
 import datetime
 
 import pytest
+from wagtail.contrib.search_promotions.models import Query
 
 from ..conftest import soup_of, text_of
 from ..factories import AuthorFactory, BlogCategoryFactory, paragraph, reference
@@ -209,6 +210,8 @@ def test_the_exact_query_is_searched_when_the_reader_asks(posts, client):
     soup = soup_of(response)
     assert soup.find(class_="search-correction") is None
     assert text_of(soup.find(class_="search-summary")) == "0 results for “forcasting”"
+    # The popular-searches report counts what the reader typed, each time.
+    assert Query.objects.get(query_string="forcasting").hits == 2
 
 
 def test_a_word_found_in_another_form_is_not_corrected(posts, client):
