@@ -37,6 +37,8 @@ def record_hit(query: str) -> None:
 def search(request):
     raw_query = request.GET.get("query", "")
     query = parse(raw_query)
+    # What the reader typed, as shown back, linked to and recorded: spaces tidied, bounded.
+    typed = " ".join(raw_query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     categories = list(BlogCategory.objects.all())
     category = next((c for c in categories if c.slug == request.GET.get("category")), None)
     results = page_range = correction = None
@@ -69,12 +71,12 @@ def search(request):
             post.excerpt = excerpt(
                 chain([post.lead], body_texts(post.body.raw_data)), shown.words, prefix=last
             )
-        record_hit(str(query))  # what the reader typed (a followed correction is typed by its link)
+        record_hit(typed)  # a "Did you mean" link followed counts as a search for the correction
         if results.number == 1:  # editors' promoted pages come first
             live_or_external = Q(page__isnull=True) | Q(page__live=True)
             promotions = list(
                 SearchPromotion.objects.filter(
-                    live_or_external, query__query_string=normalise_query_string(str(query))
+                    live_or_external, query__query_string=normalise_query_string(typed)
                 ).select_related("page")
             )
     category_param = {"category": category.slug} if category else {}
@@ -83,12 +85,12 @@ def search(request):
         "search/search.html",
         {
             "search_query": raw_query.replace("\x00", "")[:MAX_QUERY_LENGTH],
-            "query": str(query),
-            "shown_query": str(query if not corrected else correction),
+            "query": typed,
+            "shown_query": str(correction) if corrected else typed,
             "corrected": corrected,
             "correction": correction and str(correction),
             "correction_query": correction and urlencode({"query": str(correction), **category_param}),
-            "exact_query": urlencode({"query": str(query), **category_param, "exact": 1}),
+            "exact_query": urlencode({"query": typed, **category_param, "exact": 1}),
             "results": results,
             "page_range": page_range,
             "promotions": promotions,
@@ -96,9 +98,9 @@ def search(request):
             "categories": categories,
             "active_category": category,
             "pagination_query": urlencode(
-                {"query": str(query), **category_param, **({"exact": 1} if "exact" in request.GET else {})}
+                {"query": typed, **category_param, **({"exact": 1} if "exact" in request.GET else {})}
             ),
-            "all_categories_query": urlencode({"query": str(query)}),
+            "all_categories_query": urlencode({"query": typed}),
         },
     )
     if query:
