@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 
 from base.models import FooterSettings, SocialLink
 from blog.models import Author, AuthorLink, BlogCategory, BlogIndexPage
+from search.views import FEW_RESULTS
 
 from .factories import (
     AuthorFactory,
@@ -258,7 +259,8 @@ def test_home_page_budget(demo_blog, client, django_assert_max_num_queries):
 
 
 def test_search_queries_do_not_grow(blog_index, footer, client):
-    build_posts(blog_index, 1)
+    # FEW_RESULTS posts: fewer would also look for a "Did you mean" (budgeted below).
+    build_posts(blog_index, FEW_RESULTS)
     small = capture(client, "/search/", {"query": "pandas"})
     build_posts(blog_index, 12)
     large = capture(client, "/search/", {"query": "pandas"})
@@ -274,6 +276,15 @@ def test_search_budget(demo_blog, client, django_assert_max_num_queries):
         assert client.get("/search/", {"query": "pandas"}).status_code == 200
     with django_assert_max_num_queries(SEARCH_BUDGET):
         assert client.get("/search/", {"query": "pandas", "page": "2"}).status_code == 200
+
+
+def test_a_corrected_search_costs_three_queries_more(demo_blog, client, django_assert_max_num_queries):
+    """A query that finds nothing: the vocabulary looked up, the correction counted and listed."""
+    build_posts(demo_blog, 12)
+    client.get("/search/", {"query": "pandsa"})
+    with django_assert_max_num_queries(SEARCH_BUDGET + 3):
+        response = client.get("/search/", {"query": "pandsa"})
+    assert b"Showing results for" in response.content
 
 
 # The footer ------------------------------------------------------------------------------------
