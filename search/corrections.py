@@ -6,6 +6,7 @@ distance 1). Of several, the most frequent wins. Words shorter than MIN_LENGTH a
 too many short words are one slip from each other.
 """
 
+from dataclasses import replace
 from string import ascii_lowercase
 
 from .models import Word
@@ -14,6 +15,8 @@ from .query import ReaderQuery
 MIN_LENGTH = 4
 # At most this many words of one query are corrected (each brings ~50 candidates a letter).
 MAX_CORRECTED_WORDS = 4
+# A half word stands for at most this many whole words, the most frequent.
+MAX_COMPLETIONS = 20
 
 
 def one_slip_away(word: str) -> set[str]:
@@ -42,3 +45,14 @@ def correct(query: ReaderQuery) -> ReaderQuery | None:
         if known:
             replacements[word] = max(known, key=lambda candidate: (frequency[candidate], candidate))
     return query.replace_words(replacements) if replacements else None
+
+
+def complete(query: ReaderQuery) -> ReaderQuery:
+    """The query with the vocabulary's words that its last, half-typed word begins."""
+    if not query.prefix:
+        return query
+    start = query.parts[-1]
+    # A range on the unique index (a LIKE would read the whole table on SQLite).
+    words = Word.objects.filter(word__gt=start, word__lt=start + "\U0010ffff")
+    completions = words.order_by("-frequency", "word").values_list("word", flat=True)[:MAX_COMPLETIONS]
+    return replace(query, completions=tuple(completions))

@@ -12,7 +12,10 @@ expression, search/postgres_backend.py as a tsquery), the excerpts' highlighting
   configuration leaves them out of its index.
 - "Quoted phrases" match those words in that order. A quote without its pair counts for nothing.
 - The last word, when nothing follows it and it has PREFIX_MIN_LENGTH letters or more, also
-  matches as the start of a word: "hydrolog" finds "hydrologists".
+  matches as the start of a word: "hydrolog" finds "hydrologists". The words it may stand for
+  come from the index's vocabulary (search/corrections.py ``complete``), the most frequent
+  first, and are matched as words: a database's own prefix match stems the half word first
+  ("analy" becomes "anali", which "analysis" does not start with).
 """
 
 import re
@@ -182,6 +185,9 @@ class ReaderQuery(SearchQuery):
 
     parts: tuple[str | tuple[str, ...], ...]
     prefix: bool = False
+    # With ``prefix``: the index's words that begin with the last word (search.models.Word),
+    # matched as whole words. Without them, the last word is matched as a prefix by the database.
+    completions: tuple[str, ...] = ()
 
     def __bool__(self):
         return bool(self.parts)
@@ -205,7 +211,8 @@ class ReaderQuery(SearchQuery):
             for part in self.parts
         )
         last = self.parts[-1] if self.parts else None
-        return ReaderQuery(parts, self.prefix and isinstance(last, str) and last not in replacements)
+        prefix = self.prefix and isinstance(last, str) and last not in replacements
+        return ReaderQuery(parts, prefix, self.completions if prefix else ())
 
     def as_fts5(self, columns: tuple[str, ...] = ()) -> str:
         """An SQLite FTS5 MATCH expression: every part quoted, so no word is read as syntax."""
@@ -215,7 +222,8 @@ class ReaderQuery(SearchQuery):
 
         terms = [quoted(part if isinstance(part, str) else " ".join(part)) for part in self.parts]
         if self.prefix:
-            terms[-1] = f"({terms[-1]} OR {terms[-1]}*)"
+            ends = map(quoted, self.completions) if self.completions else [f"{terms[-1]}*"]
+            terms[-1] = f"({' OR '.join([terms[-1], *ends])})"
         expression = " AND ".join(terms)
         return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
 
@@ -230,7 +238,8 @@ class ReaderQuery(SearchQuery):
             for part in self.parts
         ]
         if self.prefix:
-            terms[-1] = f"({terms[-1]} | {terms[-1]}:*)"
+            ends = map(lexeme, self.completions) if self.completions else [f"{terms[-1]}:*"]
+            terms[-1] = f"({' | '.join([terms[-1], *ends])})"
         return " & ".join(terms)
 
 

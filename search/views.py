@@ -14,7 +14,7 @@ from base.pagination import paginate
 from blog.models import BlogCategory, BlogPage, BlogPageAuthor
 from blog.text import body_texts
 
-from .corrections import correct
+from .corrections import complete, correct
 from .excerpts import excerpt
 from .query import MAX_QUERY_LENGTH, parse
 
@@ -36,7 +36,7 @@ def record_hit(query: str) -> None:
 
 def search(request):
     raw_query = request.GET.get("query", "")
-    query = parse(raw_query)
+    query = complete(parse(raw_query))
     # What the reader typed, as shown back, linked to and recorded: spaces tidied, bounded.
     typed = " ".join(raw_query.replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
     categories = list(BlogCategory.objects.all())
@@ -119,7 +119,7 @@ def suggest(request):
 
     ``{"query": "hydrolog", "results": [{"title": "…", "url": "/blog/…/"}, …]}``, at most
     SUGGESTIONS, best first; nothing below SUGGEST_MIN_LENGTH letters. Not counted as a search."""
-    query = parse(request.GET.get("query", ""))
+    query = complete(parse(request.GET.get("query", "")))
     results = []
     if len(str(query)) >= SUGGEST_MIN_LENGTH:
         posts = BlogPage.objects.live().public().order_by("-date").only("title", "url_path")

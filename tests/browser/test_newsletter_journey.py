@@ -51,7 +51,7 @@ def test_reader_subscribes_confirms_and_unsubscribes(demo_site, page: Page, scre
     expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your subscription")
     page.get_by_role("button", name="Confirm my subscription").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You are subscribed")
-    expect(page.get_by_role("status")).to_contain_text("Thank you, Zoë")
+    expect(page.get_by_role("main").get_by_role("status")).to_contain_text("Thank you, Zoë")
     assert Subscriber.objects.get().status == Subscriber.Status.CONFIRMED
 
     # Later: the unsubscribe link from the same e-mail.

@@ -99,7 +99,7 @@ def posts(blog_index):
             "<p>Anonymisation by default.</p>",
             {"categories": [ethics]},
         ),
-        (QUANTUM, "Qubits explained.", "<p>Superposition without tears.</p>", {}),
+        (QUANTUM, "Qubits explained.", "<p>Superposition without tears: an analysis.</p>", {}),
         ("Unrelated notes", "Nothing to see.", "<p>Gardening and cooking.</p>", {}),
     ]
     made = {}
@@ -145,6 +145,7 @@ QUERIES = [
     ("prefix", "quant", QUANTUM, []),
     ("prefix", "zür", CAFE, []),
     ("prefix", "sea lev", CLIMATE, []),
+    ("prefix", "analy", QUANTUM, []),  # stemmed as a prefix, "analy" would be "anali"
     # Typos: a letter missing, extra, wrong, or two swapped.
     ("typo", "forcasting", FLOODS, []),
     ("typo", "hydrologsts", FLOODS, []),
