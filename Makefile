@@ -135,8 +135,11 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-# Reader pages timed on throwaway SQLite sites of BENCH_SIZES posts (default "100 10000"), e.g.
-# `make bench BENCH_SIZES="100 1000"`. A benchmark, not a test: see bench/README.md.
+# Reader pages and search (prefix, typo, phrase, suggestions) timed on throwaway sites of
+# BENCH_SIZES posts (default "100 10000"), e.g. `make bench BENCH_SIZES="100 1000"`. BENCH_DB picks
+# the database: sqlite (default), postgres (a database created on 127.0.0.1:5432 as user postgres,
+# dropped afterwards), or "sqlite postgres" for both. BENCH_KEEP=<folder> keeps the built sites
+# (SQLite files there, PostgreSQL databases bench_keep_<size>). A benchmark, not a test: see bench/README.md.
 .PHONY: bench
 
 bench: install-dev

@@ -1,15 +1,19 @@
 """How the reader-facing pages scale with the number of posts.
 
-For each size in BENCH_SIZES (default "100 10000") a child process builds a throwaway SQLite
-database in a temporary folder (migrate, load_demo, then N generated posts under the demo's
-blog index), checks the page tree, rebuilds the search index, and times anonymous
-GETs through Django's test client. With BENCH_KEEP naming a folder, each size's site is built
-there once and reused (migrated) by later runs. Each measured scenario prints one line:
+For each database in BENCH_DB (default "sqlite"; "postgres", or "sqlite postgres" for both) and
+each size in BENCH_SIZES (default "100 10000") a child process builds a throwaway site (migrate,
+load_demo, then N generated posts under the demo's blog index), checks the page tree and the
+search backend, rebuilds the search index, and times anonymous GETs through Django's test client.
+On SQLite the site is a database file in a temporary folder; with BENCH_KEEP naming a folder,
+each size's SQLite site is built there once and reused (migrated) by later runs. On PostgreSQL it
+is a database created for the run on 127.0.0.1:5432 (user postgres) and dropped at its end, even
+on error; BENCH_KEEP does not apply. Each measured scenario prints one line:
 
-    scenario=<name> n=<posts> queries=<SQL queries per request> median_ms=<x> p95_ms=<y>
+    scenario=<name> n=<posts> queries=<SQL queries per request> median_ms=<x> p95_ms=<y> db=<database>
 
-and the run ends with a comparison of the smallest and largest size against the targets:
-the same number of queries, medians growing at most 1.5×, search under 50 ms at 10,000 posts.
+and each database's run ends with a comparison of the smallest and largest size against the
+targets: the same number of queries, medians growing at most 1.5×, every search_* scenario under
+50 ms and the suggestions under 20 ms median at 10,000 posts.
 
 Run it with the project's virtualenv: ``.venv/bin/python bench/reader_bench.py`` (or ``make bench``).
 """
@@ -47,6 +51,14 @@ SCENARIO_BUDGET_S = 60
 MAX_MEDIAN_GROWTH = 1.5
 SEARCH_MEDIAN_MS = 50
 SEARCH_TARGET_SIZE = 10_000
+SUGGEST_MEDIAN_MS = 20
+
+DATABASES = ("sqlite", "postgres")
+POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+EXPECTED_BACKENDS = {
+    "sqlite": "search.sqlite_backend.RankedSQLiteSearchBackend",
+    "postgresql": "search.postgres_backend.ReaderPostgresSearchBackend",
+}
 
 SEED = 2024
 # Generated post i takes its own random stream, so the first 100 posts of the 10,000-post site
@@ -56,6 +68,13 @@ DATE_SPAN_DAYS = 3650
 COMMON_WORD = "data"  # the most frequent content word: in nearly every post
 RARE_WORD = "zeugma"  # not in the vocabulary; put on purpose into the posts below
 RARE_POSTS = (3, 41, 97)
+# The reader-search features, each a scenario (the search page's query, or the suggestions'):
+# Not "analy": the stemmer reads a query word ending in "y" as ending in "i" ("anali*"), which
+# no stem starts with ("analysi"), on both databases.
+PREFIX_QUERY = "reprod"  # the last word as a prefix: no word itself, the start of "reproducibility"
+TYPO_QUERY = "colaboration"  # no post has it; corrected to "collaboration", whose results show
+PHRASE_QUERY = '"open science"'  # an adjective and a content word the sentences put side by side
+SUGGEST_QUERY = "clim"  # the suggestions endpoint: titles starting a word with it ("climate")
 RICH_POST = 0  # the "post" scenario's page: every kind of block, references, an internal link
 
 CATEGORY_SCENARIO = "research"  # a demo category
@@ -238,9 +257,10 @@ def body_for(rng: random.Random, *, rich: bool, rare: bool, images: list, link_t
 # The site -------------------------------------------------------------------------------------
 
 
-def setup_django(workdir: Path) -> None:
-    """Point Django at a fresh SQLite file and media folder in ``workdir``, then set it up."""
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'db.sqlite3'}"
+def setup_django(workdir: Path, database_url: str | None = None) -> None:
+    """Point Django at ``database_url`` (by default an SQLite file in ``workdir``) and a media
+    folder in ``workdir``, then set it up."""
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings.test"
     sys.path.insert(0, str(PROJECT))
     import django
@@ -278,7 +298,10 @@ def generate_posts(n: int) -> dict:
     from wagtail.images import get_image_model
     from wagtail.models import Page
 
-    from base.management.commands.load_demo import draw_image, initials
+    try:  # the demo content's app: demo/ (base/ before it had its own)
+        from demo.management.commands.load_demo import draw_image, initials
+    except ImportError:
+        from base.management.commands.load_demo import draw_image, initials
     from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor
 
     Image = get_image_model()
@@ -390,19 +413,24 @@ def check_site(generated_pks: list[int]) -> None:
 
 
 def check_search_backend() -> None:
-    """The search backend is SQLite's FTS5 one (not the slow fallback)."""
+    """The search backend is the project's own for the database (on SQLite the ranked FTS5 one,
+    not modelsearch's slow fallback)."""
+    from django.db import connection
     from modelsearch.backends import get_search_backend
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 
-    backend = get_search_backend()
-    if not isinstance(backend, SQLiteSearchBackend):
-        raise SystemExit(f"Expected SQLite's FTS5 search backend, got {type(backend).__name__}.")
+    backend = type(get_search_backend())
+    name = f"{backend.__module__}.{backend.__qualname__}"
+    expected = EXPECTED_BACKENDS.get(connection.vendor)
+    if name != expected:
+        raise SystemExit(f"Expected the search backend {expected} on {connection.vendor}, got {name}.")
 
 
 # Measuring ------------------------------------------------------------------------------------
 
 
 def scenarios(post_url: str | None) -> dict[str, str | None]:
+    from urllib.parse import urlencode
+
     from blog.models import POSTS_PER_PAGE, BlogIndexPage, BlogPage
 
     blog = BlogIndexPage.objects.get(slug="blog")
@@ -417,6 +445,10 @@ def scenarios(post_url: str | None) -> dict[str, str | None]:
         "author": f"{index}author/{AUTHOR_SCENARIO}/",
         "search_common": f"/search/?query={COMMON_WORD}",
         "search_rare": f"/search/?query={RARE_WORD}",
+        "search_prefix": f"/search/?{urlencode({'query': PREFIX_QUERY})}",
+        "search_typo": f"/search/?{urlencode({'query': TYPO_QUERY})}",
+        "search_phrase": f"/search/?{urlencode({'query': PHRASE_QUERY})}",
+        "suggest": f"/search/suggest/?{urlencode({'query': SUGGEST_QUERY})}",
         "feed": f"{index}feed/",
         "home": "/",
     }
@@ -430,26 +462,37 @@ def timed_get(client, url: str) -> tuple[object, float, float]:
     """GET ``url``; the response, its wall time and the CPU time this process spent on it, in ms.
 
     CPU time includes SQLite's work (it runs in this process) but not the time other processes
-    held the CPU, so it shows what the wall time would be on an idle machine.
+    held the CPU, so it shows what the wall time would be on an idle machine. PostgreSQL's work
+    runs in its own server process: there CPU time leaves the database's share out.
 
     SQL still running REQUEST_TIMEOUT_S after the request started is interrupted (SQLite's own
-    interrupt), so a pathological query cannot stall the run. Python work is not: a first request
-    that spends long making image renditions is slow but not a timeout.
+    interrupt, PostgreSQL's cancel request), so a pathological query cannot stall the run. Python
+    work is not: a first request that spends long making image renditions is slow but not a timeout.
     """
     from django.db import OperationalError, connections
 
     wrapper = connections["default"]  # this thread's; the timer thread only reads its attribute
-    timer = threading.Timer(REQUEST_TIMEOUT_S, lambda: wrapper.connection and wrapper.connection.interrupt())
+    stop = "interrupt" if wrapper.vendor == "sqlite" else "cancel"
+    fired = threading.Event()
+
+    def interrupt():
+        fired.set()
+        if wrapper.connection:
+            getattr(wrapper.connection, stop)()
+
+    timer = threading.Timer(REQUEST_TIMEOUT_S, interrupt)
     timer.start()
     start, start_cpu = time.perf_counter(), time.process_time()
     try:
         response = client.get(url)
     except OperationalError as error:
-        if "interrupted" not in str(error):
+        if "interrupted" not in str(error) and "canceling statement" not in str(error):
             raise
         raise RequestTimeout from error
     finally:
         timer.cancel()
+    if fired.is_set() and response.status_code == 503:
+        raise RequestTimeout  # the site's outage middleware answered the interrupted SQL with 503
     return response, (time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 1000
 
 
@@ -493,22 +536,27 @@ def measure(client, url: str) -> dict:
     }
 
 
-def search_hits(word: str) -> int:
-    """Every post the word is in: a search lists at most SEARCH_MAX_RESULTS of them."""
+def search_hits(text: str) -> int:
+    """Every post the query finds, read as the search page reads it: a search lists at most
+    SEARCH_MAX_RESULTS of them."""
     from django.test import override_settings
 
     from blog.models import BlogPage
+    from search.query import parse
 
     with override_settings(SEARCH_MAX_RESULTS=1_000_000):
-        return BlogPage.objects.live().search(word).count()
+        return BlogPage.objects.live().search(parse(text)).count()
 
 
-def run_size(n: int, workdir: Path) -> None:
+def run_size(n: int, workdir: Path, database_url: str | None, db: str) -> None:
     """The child process: build the site for ``n`` posts (or reuse the one built there before),
     measure, write results.json."""
-    setup_django(workdir)
+    setup_django(workdir, database_url)
     from django.core.management import call_command
     from django.test import Client
+
+    from search.corrections import correct
+    from search.query import parse
 
     started = time.perf_counter()
     built_file = workdir / "site.json"
@@ -536,6 +584,13 @@ def run_size(n: int, workdir: Path) -> None:
         f"load average {load_average()}",
         flush=True,
     )
+    correction = correct(parse(TYPO_QUERY))
+    print(
+        f"# n={n}: {PREFIX_QUERY!r} finds {search_hits(PREFIX_QUERY)} posts, {PHRASE_QUERY} "
+        f"{search_hits(PHRASE_QUERY)}, {TYPO_QUERY!r} {search_hits(TYPO_QUERY)} (corrected to "
+        f"{correction and str(correction)!r}: {search_hits(str(correction)) if correction else 0})",
+        flush=True,
+    )
 
     client = Client()
     results = {}
@@ -544,7 +599,7 @@ def run_size(n: int, workdir: Path) -> None:
         if result["status"] == 200:
             print(
                 f"scenario={name} n={n} queries={result['queries']} "
-                f"median_ms={result['median_ms']:.1f} p95_ms={result['p95_ms']:.1f}",
+                f"median_ms={result['median_ms']:.1f} p95_ms={result['p95_ms']:.1f} db={db}",
                 flush=True,
             )
             if result["queries_min"] != result["queries"]:
@@ -571,11 +626,12 @@ def load_average() -> str:
 # Comparing ------------------------------------------------------------------------------------
 
 
-def compare(results: dict[int, dict]) -> None:
+def compare(results: dict[int, dict], db: str) -> None:
     small, large = min(results), max(results)
     print(
-        f"\n== {large} posts against {small} (targets: the same queries; median at most "
-        f"{MAX_MEDIAN_GROWTH}×; search under {SEARCH_MEDIAN_MS} ms median at {SEARCH_TARGET_SIZE} posts) =="
+        f"\n== {db}: {large} posts against {small} (targets: the same queries; median at most "
+        f"{MAX_MEDIAN_GROWTH}×; search under {SEARCH_MEDIAN_MS} ms and suggest under "
+        f"{SUGGEST_MEDIAN_MS} ms median at {SEARCH_TARGET_SIZE} posts) =="
     )
     missed = unmeasured = 0
     for name, a in results[small]["scenarios"].items():
@@ -600,6 +656,8 @@ def compare(results: dict[int, dict]) -> None:
             problems.append(f"median grows {ratio:.2f}×")
         if name.startswith("search") and large >= SEARCH_TARGET_SIZE and b["median_ms"] >= SEARCH_MEDIAN_MS:
             problems.append(f"{b['median_ms']:.0f} ms median at n={large}")
+        if name == "suggest" and large >= SEARCH_TARGET_SIZE and b["median_ms"] >= SUGGEST_MEDIAN_MS:
+            problems.append(f"{b['median_ms']:.0f} ms median at n={large}")
         missed += bool(problems)
         verdict = "MISSED: " + "; ".join(problems) if problems else "ok"
         print(
@@ -607,7 +665,7 @@ def compare(results: dict[int, dict]) -> None:
             f"cpu_ratio={cpu_ratio:.2f} ({a['median_cpu_ms']:.1f} → {b['median_cpu_ms']:.1f} ms) "
             f"queries_equal={'yes' if equal else 'no'} ({a['queries']} → {b['queries']}) {verdict}"
         )
-    print(f"{missed} scenario(s) missed a target, {unmeasured} not compared.")
+    print(f"{db}: {missed} scenario(s) missed a target, {unmeasured} not compared.")
     busiest = max(max(result["load"]) for result in results.values())
     if busiest > os.cpu_count():
         print(
@@ -617,31 +675,74 @@ def compare(results: dict[int, dict]) -> None:
         )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)  # set when run as a child
-    parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.size is not None:
-        run_size(args.size, args.workdir)
-        return
+def postgres_sql(statement: str) -> None:
+    """Run one statement against the server's ``postgres`` database (as .ci/run does)."""
+    import psycopg
 
-    sizes = [int(size) for size in (os.environ.get("BENCH_SIZES") or DEFAULT_SIZES).split()]
-    keep = os.environ.get("BENCH_KEEP")
+    with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(statement)
+
+
+@contextlib.contextmanager
+def postgres_database(n: int, keep: bool):
+    """A PostgreSQL database for one size: its URL. Throwaway (dropped afterwards, even on error),
+    or with BENCH_KEEP one named for the size, kept for the next run (its folder in BENCH_KEEP
+    says it is built)."""
+    name = f"bench_keep_{n}" if keep else f"bench_{n}_{os.getpid()}"
+    if not keep:
+        postgres_sql(f"CREATE DATABASE {name}")
+    else:
+        import psycopg
+
+        with psycopg.connect(f"{POSTGRES_SERVER}/postgres", autocommit=True) as connection:
+            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                connection.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"{POSTGRES_SERVER}/{name}"
+    finally:
+        if not keep:
+            # WITH (FORCE): a child killed mid-run may leave its connection behind.
+            postgres_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def run_database(db: str, sizes: list[int], keep: str | None) -> dict[int, dict]:
     results = {}
     for n in sizes:
         # A process per size: Django is set up once per process, against that size's database.
         with contextlib.ExitStack() as stack:
             if keep:
-                workdir = Path(keep).resolve() / f"n{n}"
+                workdir = Path(keep).resolve() / (f"n{n}" if db == "sqlite" else f"{db}-n{n}")
                 workdir.mkdir(parents=True, exist_ok=True)
             else:
                 workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"reader-bench-{n}-")))
-            command = [sys.executable, __file__, "--size", str(n), "--workdir", str(workdir)]
-            subprocess.run(command, check=True, cwd=PROJECT)  # noqa: S603 (our own script)
+            database_url = stack.enter_context(postgres_database(n, bool(keep))) if db == "postgres" else None
+            print(f"# {db}, n={n}", flush=True)
+            command = [sys.executable, __file__, "--size", str(n), "--workdir", str(workdir), "--db", db]
+            env = {**os.environ, "BENCH_DATABASE_URL": database_url or ""}
+            subprocess.run(command, check=True, cwd=PROJECT, env=env)  # noqa: S603 (our own script)
             results[n] = json.loads((workdir / "results.json").read_text())
-    if len(results) > 1:
-        compare(results)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)  # set when run as a child
+    parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", default="sqlite", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.size is not None:
+        run_size(args.size, args.workdir, os.environ.get("BENCH_DATABASE_URL") or None, args.db)
+        return
+
+    sizes = [int(size) for size in (os.environ.get("BENCH_SIZES") or DEFAULT_SIZES).split()]
+    databases = (os.environ.get("BENCH_DB") or "sqlite").split()
+    if unknown := [db for db in databases if db not in DATABASES]:
+        raise SystemExit(f"BENCH_DB: unknown {' '.join(unknown)} (one or more of {', '.join(DATABASES)})")
+    keep = os.environ.get("BENCH_KEEP")
+    results = {db: run_database(db, sizes, keep) for db in databases}
+    for db, by_size in results.items():
+        if len(by_size) > 1:
+            compare(by_size, db)
 
 
 if __name__ == "__main__":

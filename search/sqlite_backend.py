@@ -248,10 +248,12 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         window_sql, window_params = self._window(expressions)
         entries_sql, entries_params = compiler.searched_entries()
         limit = -1 if self.stop is None else self.stop - self.start  # -1: no limit
-        # The window ranked, best first (bm25: lower is better), cut to the slice in SQL.
+        # The window ranked, best first (bm25: lower is better), cut to the slice in SQL. The
+        # unary + keeps the window's ids from FTS5, which would otherwise run the whole MATCH
+        # again for each of them (a word in 10,000 posts: ~5 ms each, 5 s for the window).
         page = self._fetch(
             f"SELECT s.object_id, {RANK} AS rank FROM {FTS_TABLE} CROSS JOIN ({entries_sql}) s"  # noqa: S608
-            f" ON s.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({window_sql})"
+            f" ON s.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND +{FTS_TABLE}.rowid IN ({window_sql})"
             f" ORDER BY rank, s.tiebreak {compiler.tiebreak_direction}, {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
             (*entries_params, expressions[0], *window_params, limit, self.start),
         )
