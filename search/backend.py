@@ -13,6 +13,16 @@ from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
 
 
+def joins_many(queryset):
+    """Whether the queryset's SQL joins a one-to-many or many-to-many relation (a category, an
+    author…), so that one object can come out of it more than once."""
+    return any(
+        getattr(join, "join_field", None) is not None
+        and (join.join_field.one_to_many or join.join_field.many_to_many)
+        for join in queryset.query.alias_map.values()
+    )
+
+
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
     # Imported here: modelsearch's modules for one database import models defined only there.
     if connection.vendor == "postgresql":

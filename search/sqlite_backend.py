@@ -46,6 +46,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from .backend import joins_many
 from .indexing import SECTION_SEPARATOR, SECTIONS, remember_words, sections_of
 from .query import ReaderQuery
 
@@ -69,16 +70,6 @@ class FTSMatch(Lookup):
 
     def as_sql(self, compiler, connection):
         return f"{FTS_TABLE} MATCH %s", [self.expression]
-
-
-def joins_many(queryset):
-    """Whether the queryset's SQL joins a one-to-many or many-to-many relation (a category, an
-    author…), so that one object can come out of it more than once."""
-    return any(
-        getattr(join, "join_field", None) is not None
-        and (join.join_field.one_to_many or join.join_field.many_to_many)
-        for join in queryset.query.alias_map.values()
-    )
 
 
 def compiled(queryset):

@@ -3,8 +3,9 @@
 SQLite: Wagtail's full-text table is made again with the Porter stemmer, accents folded
 (``remove_diacritics 2``) and a column for each rank (title, lead, body, references); its
 triggers split the index entry's text into those columns, and fire only when the text changes.
-PostgreSQL: the ``unaccent`` extension and a text search configuration of the site's own,
-``site_english``: English stemming of words with their accents removed.
+PostgreSQL: the ``unaccent`` extension, a text search configuration of the site's own,
+``site_english`` (English stemming of words with their accents removed), and a GIN index on an
+entry's title and body together, which searches match.
 
 The index itself is rebuilt after ``migrate`` (search/apps.py), since every entry changes.
 """
@@ -13,6 +14,7 @@ from django.db import migrations
 
 FTS_TABLE = "wagtailsearch_indexentry_fts"
 ENTRY_TABLE = "wagtailsearch_indexentry"
+TEXT_INDEX = "search_indexentry_text_gin"
 TRIGGERS = [f"{action}_{ENTRY_TABLE}_fts" for action in ("insert", "update", "delete")]
 
 
@@ -99,9 +101,12 @@ def postgres_forwards(cursor):
         "ALTER TEXT SEARCH CONFIGURATION site_english"
         " ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem"
     )
+    # Searches match an entry's title and body together (search/postgres_backend.py).
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {TEXT_INDEX} ON {ENTRY_TABLE} USING gin ((title || body))")
 
 
 def postgres_backwards(cursor):
+    cursor.execute(f"DROP INDEX IF EXISTS {TEXT_INDEX}")
     cursor.execute("DROP TEXT SEARCH CONFIGURATION IF EXISTS site_english")
 
 
