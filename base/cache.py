@@ -6,7 +6,9 @@ response varies on) and served without touching the database. Editors, people wh
 up (their page shows a message), the admin and every non-GET request go straight to the view.
 
 Invalidation is by generation: every key starts with the current generation, and any change a
-page may show (see base/signals.py) starts a new one, after the change is committed. Old entries
+page may show starts a new one, after the change is committed. Page events and the site-wide
+things base owns are connected in base/signals.py; every other app names the models its pages
+show with ``clear_cache_on_change`` from its AppConfig.ready() (blog/apps.py). Old entries
 are never read again and expire by themselves. This clears the page cache only: rate-limit counts
 and Wagtail's own cached data in the same cache are kept. When a front cache (Varnish, a CDN) is
 configured in WAGTAILFRONTENDCACHE, it is told to drop everything too.
@@ -17,6 +19,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.cache import (
     add_never_cache_headers,
@@ -48,6 +51,22 @@ def clear_page_caches() -> None:
     After the commit, so that no reader can store the old version under the new generation.
     """
     transaction.on_commit(_clear_now)
+
+
+def clear_cache_on_change(*models) -> None:
+    """Clear the page caches whenever an instance of one of ``models`` is saved or deleted.
+
+    For snippets, settings and images that pages show; call it from AppConfig.ready(). Calling it
+    again for the same model connects nothing more.
+    """
+    for model in models:
+        label = model._meta.label
+        post_save.connect(_model_changed, sender=model, dispatch_uid=f"page-cache-{label}-save")
+        post_delete.connect(_model_changed, sender=model, dispatch_uid=f"page-cache-{label}-delete")
+
+
+def _model_changed(**kwargs) -> None:
+    clear_page_caches()
 
 
 def _clear_now() -> None:

@@ -310,11 +310,8 @@ def generate_posts(n: int) -> dict:
     from wagtail.images import get_image_model
     from wagtail.models import Page
 
-    try:  # the demo content's app: demo/ (base/ before it had its own)
-        from demo.management.commands.load_demo import draw_image, initials
-    except ImportError:
-        from base.management.commands.load_demo import draw_image, initials
     from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor
+    from demo.management.commands.load_demo import draw_image, initials
 
     Image = get_image_model()
     blog = BlogIndexPage.objects.get(slug="blog")

@@ -3,6 +3,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from base.views import SITE_CONTENT_MENU_HOOK
+
 from .models import Author, BlogCategory
 
 
@@ -18,6 +20,8 @@ class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
     menu_label = "Authors"
+    menu_hook = SITE_CONTENT_MENU_HOOK
+    menu_order = 100
     list_display = [PhotoColumn("photo", label="Photo"), "name", "role"]
     search_fields = ["name", "role"]
 
@@ -26,4 +30,6 @@ class CategoryViewSet(SnippetViewSet):
     model = BlogCategory
     icon = "tag"
     menu_label = "Categories"
+    menu_hook = SITE_CONTENT_MENU_HOOK
+    menu_order = 200
     list_display = ["name", "slug"]

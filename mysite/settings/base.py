@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "base",
     "newsletter",
     "search",
+    # Uses the apps above (load_demo); none of them uses it.
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -151,7 +153,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # How long anonymous readers' pages stay in the cache above and in a front cache (s-maxage);
-# any change readers could see clears them at once (base/signals.py). 0 turns page caching off.
+# any change readers could see clears them at once (base/signals.py, blog/apps.py). 0 turns
+# page caching off.
 # On by default only with Redis: a change clears the cache of every server process only when they
 # share it (per-process memory would leave the other processes' copies stale).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0"))

@@ -1,4 +1,4 @@
-"""Importing the old site's posts: ``blog/importer.py`` and ``manage.py import_posts``.
+"""Importing the old site's posts: ``blog/importer/`` and ``manage.py import_posts``.
 
 ``legacy_pages/`` holds old posts as their engines served them: the seed post from the old
 site's own theme, a WordPress post, a Jekyll post and a hand-written page. Smaller pages are
@@ -24,11 +24,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from base import demo_content as demo
-from blog import importer
 from blog.blocks import PARAGRAPH_FEATURES
-from blog.importer import MAX_FILE_BYTES, Refused, import_file, parse_post, save_post
+from blog.importer import Refused, import_file, parse_post, save_post, saving
+from blog.importer.html_file import MAX_FILE_BYTES
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage
+from demo import content as demo
 
 from ..conftest import normalise, soup_of, text_of
 from ..factories import AuthorFactory, BlogCategoryFactory, BlogIndexPageFactory, BlogPageFactory
@@ -1268,7 +1268,7 @@ def test_an_unexpected_error_is_one_line_unless_a_traceback_is_asked_for(blog_in
     def broken(*args, **kwargs):
         raise ValueError("something nobody expected")
 
-    monkeypatch.setattr(importer, "parse_post", broken)
+    monkeypatch.setattr(saving, "parse_post", broken)
     output = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_posts", str(SEED), stdout=output)

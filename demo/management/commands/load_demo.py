@@ -14,10 +14,10 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from base import demo_content as demo
 from base.models import FooterSettings, Partner, SocialLink
 from base.permissions import create_groups, grant_blog_permissions
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
+from demo import content as demo
 from home.models import HomePage
 
 Image = get_image_model()

@@ -22,7 +22,6 @@ from wagtail.models import (
     Site,
 )
 
-from base import demo_content as demo
 from base.models import Partner, SocialLink
 from base.permissions import (
     BLOG_PAGE_PERMISSIONS,
@@ -32,6 +31,7 @@ from base.permissions import (
     SITE_MANAGERS,
 )
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage
+from demo import content as demo
 from home.models import HomePage
 from newsletter.models import Subscriber
 
