@@ -1,0 +1,59 @@
+"""Existing sites get the new search from ``migrate``: the index is rebuilt after the migration
+that changes how text is read, and PostgreSQL without ``unaccent`` stops it with a message."""
+
+import importlib
+
+import pytest
+from django.db import connection
+from django.db.migrations import Migration
+
+from search.apps import rebuild_index_if_needed
+from search.models import Word
+
+from .test_search_results import make_post
+
+reader_search = importlib.import_module("search.migrations.0002_reader_search")
+
+
+def test_migrate_rebuilds_the_index_after_the_reader_search_migration(blog_index):
+    make_post(blog_index, title="Narwhal migrations")
+    Word.objects.all().delete()  # as on a site indexed before the vocabulary existed
+    rebuild_index_if_needed(sender=None, plan=[(Migration("0001_initial", "search"), False)], verbosity=0)
+    assert not Word.objects.filter(word="narwhal").exists()  # another migration: nothing to do
+    rebuild_index_if_needed(
+        sender=None, plan=[(Migration("0002_reader_search", "search"), False)], verbosity=0
+    )
+    assert Word.objects.filter(word="narwhal").exists()
+
+
+def test_flush_and_unrelated_signals_rebuild_nothing(blog_index):
+    make_post(blog_index, title="Narwhal migrations")
+    Word.objects.all().delete()
+    rebuild_index_if_needed(sender=None, plan=None, verbosity=0)  # flush sends no plan
+    assert not Word.objects.exists()
+
+
+class NoUnaccent:
+    """A cursor of a PostgreSQL server without the contrib modules."""
+
+    def execute(self, sql, params=None):
+        self.sql = sql
+
+    def fetchone(self):
+        return None
+
+
+def test_postgresql_without_unaccent_stops_with_what_to_install():
+    with pytest.raises(RuntimeError, match="postgresql-contrib"):
+        reader_search.postgres_forwards(NoUnaccent())
+
+
+@pytest.mark.django_db
+def test_the_index_reads_english_on_this_database():
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [reader_search.FTS_TABLE])
+            assert "porter unicode61 remove_diacritics 2" in cursor.fetchone()[0]
+        else:
+            cursor.execute("SELECT to_tsvector('site_english', 'Cafés floods')::text")
+            assert cursor.fetchone()[0] == "'cafe':1 'flood':2"
