@@ -211,12 +211,13 @@ WAGTAIL_SITE_NAME = "Amsterdam Data Science"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # No Gravatar: avatars would load from a third party, and show a broken image offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Wagtail's database search (PostgreSQL full text; SQLite FTS5 with ranking that scales, see
-# search/backend.py). OpenSearch or Elasticsearch: name its Wagtail backend here instead.
+# Wagtail's database search, made to read English as readers write it, on PostgreSQL and SQLite
+# alike (search/backend.py, docs/search.md). OpenSearch or Elasticsearch: name its Wagtail
+# backend here instead.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # A search lists at most this many posts; a query matching more says so and asks for another word
-# (search/views.py). On PostgreSQL they are the best of all matches; on SQLite, which must score
-# every match it ranks, the most recently added matches, best first (search/sqlite_backend.py).
+# (search/views.py). Both databases rank a window of matches: the this-many most recently added,
+# plus up to this many whose title holds every word of the query (docs/search.md).
 SEARCH_MAX_RESULTS = 500
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
