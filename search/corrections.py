@@ -53,6 +53,6 @@ def complete(query: ReaderQuery) -> ReaderQuery:
         return query
     start = query.parts[-1]
     # A range on the unique index (a LIKE would read the whole table on SQLite).
-    words = Word.objects.filter(word__gt=start, word__lt=start + "\U0010ffff")
+    words = Word.objects.filter(word__gt=start, word__lt=start + "\U0010ffff")  # not the word itself
     completions = words.order_by("-frequency", "word").values_list("word", flat=True)[:MAX_COMPLETIONS]
     return replace(query, completions=tuple(completions))

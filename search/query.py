@@ -186,7 +186,8 @@ class ReaderQuery(SearchQuery):
     parts: tuple[str | tuple[str, ...], ...]
     prefix: bool = False
     # With ``prefix``: the index's words that begin with the last word (search.models.Word),
-    # matched as whole words. Without them, the last word is matched as a prefix by the database.
+    # matched as whole words besides it. The vocabulary holds every word the index does (of 3 to
+    # 30 letters), so when none begins with it, no indexed word does.
     completions: tuple[str, ...] = ()
 
     def __bool__(self):
@@ -221,9 +222,8 @@ class ReaderQuery(SearchQuery):
             return '"' + text.replace('"', '""') + '"'
 
         terms = [quoted(part if isinstance(part, str) else " ".join(part)) for part in self.parts]
-        if self.prefix:
-            ends = map(quoted, self.completions) if self.completions else [f"{terms[-1]}*"]
-            terms[-1] = f"({' OR '.join([terms[-1], *ends])})"
+        if self.prefix and self.completions:
+            terms[-1] = f"({' OR '.join([terms[-1], *map(quoted, self.completions)])})"
         expression = " AND ".join(terms)
         return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
 
@@ -237,9 +237,8 @@ class ReaderQuery(SearchQuery):
             lexeme(part) if isinstance(part, str) else "(" + " <-> ".join(map(lexeme, part)) + ")"
             for part in self.parts
         ]
-        if self.prefix:
-            ends = map(lexeme, self.completions) if self.completions else [f"{terms[-1]}:*"]
-            terms[-1] = f"({' | '.join([terms[-1], *ends])})"
+        if self.prefix and self.completions:
+            terms[-1] = f"({' | '.join([terms[-1], *map(lexeme, self.completions)])})"
         return " & ".join(terms)
 
 
