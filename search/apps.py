@@ -6,7 +6,7 @@ from django.db.models.signals import post_migrate
 REINDEX_AFTER = {("search", "0002_reader_search")}
 
 
-def rebuild_index_if_needed(sender, plan=None, verbosity=1, **kwargs):
+def rebuild_index_if_needed(sender, plan=None, verbosity=1, stdout=None, **kwargs):
     """After a migration that changes how the index reads text, rebuild it: existing sites get
     the new search from ``migrate`` alone."""
     if any(
@@ -17,8 +17,8 @@ def rebuild_index_if_needed(sender, plan=None, verbosity=1, **kwargs):
 
         Word.objects.all().delete()  # counted again as the index is rebuilt
         call_command("update_index", verbosity=0)
-        if verbosity:
-            print("  Rebuilt the search index for the new search.")  # noqa: T201
+        if verbosity and stdout:
+            stdout.write("  Rebuilt the search index for the new search.")
 
 
 class SearchConfig(AppConfig):

@@ -4,11 +4,13 @@
 subclass of modelsearch's backend for that database (search/sqlite_backend.py,
 search/postgres_backend.py): English stems, accents folded, words split at every non-letter,
 four ranked columns, and a reader's query (search/query.py: words, "phrases", the last word as a
-prefix) read the same way on both. SQLite also ranks so that it scales.
+prefix) read the same way on both. Both rank a window of matches, so that a search costs the
+same at any size; the helpers below are what the two share.
 
 Other databases, and SQLite without FTS5, get modelsearch's own backend.
 """
 
+from django.conf import settings
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as database_backend
 
@@ -21,6 +23,23 @@ def joins_many(queryset):
         and (join.join_field.one_to_many or join.join_field.many_to_many)
         for join in queryset.query.alias_map.values()
     )
+
+
+def tiebreak(queryset) -> tuple[str, bool]:
+    """What orders equal scores: the searched queryset's first ordering field (its primary key
+    without one), and whether it is descending."""
+    order = [field for field in queryset.query.order_by if isinstance(field, str)]
+    if not order:
+        return "pk", True
+    return order[0].lstrip("-"), order[0].startswith("-")
+
+
+def window_count(window_size: int, start: int, stop: int | None) -> int:
+    """A results slice's count, from the number of entries in the window."""
+    count = min(window_size, settings.SEARCH_MAX_RESULTS)
+    if stop is not None:
+        count = min(count, stop)
+    return max(count - start, 0)
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)

@@ -31,7 +31,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import joins_many
+from .backend import joins_many, tiebreak, window_count
 from .indexing import WEIGHTS, column_of, remember_words, separate_words
 from .query import ReaderQuery
 
@@ -98,8 +98,8 @@ def object_id(model):
 
 
 class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
-    def tsquery(self, config, query=None):
-        return SearchQuery((query or self.query).as_tsquery(), search_type="raw", config=config)
+    def tsquery(self, config):
+        return SearchQuery(self.query.as_tsquery(), search_type="raw", config=config)
 
     def window_ids(self, config) -> list[int]:
         """The window's entry ids, read once for the count and the page of one search."""
@@ -141,8 +141,10 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             queryset.query.order_by = self.queryset.query.order_by
         queryset = queryset.filter(index_entries__id__in=self.window_ids(config))
         if self.order_by_relevance:
-            ordering = [field for field in self.queryset.query.order_by if isinstance(field, str)]
-            queryset = queryset.order_by(rank.desc(), *ordering[:1], "-pk")
+            field, descending = tiebreak(self.queryset)
+            queryset = queryset.order_by(
+                rank.desc(), F(field).desc() if descending else F(field).asc(), "-pk"
+            )
         if score_field is not None:
             queryset = queryset.annotate(**{score_field: rank})
         return queryset[start:stop]
@@ -154,10 +156,9 @@ class ReaderPostgresSearchResults(PostgresSearchResults):
         compiler = self.query_compiler
         if not isinstance(compiler.query, ReaderQuery):
             return super()._do_count()
-        count = min(len(compiler.window_ids(compiler.get_config(self.backend))), settings.SEARCH_MAX_RESULTS)
-        if self.stop is not None:
-            count = min(count, self.stop)
-        return max(count - self.start, 0)
+        return window_count(
+            len(compiler.window_ids(compiler.get_config(self.backend))), self.start, self.stop
+        )
 
 
 class ReaderPostgresSearchBackend(PostgresSearchBackend):

@@ -31,7 +31,6 @@ from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F
-from django.db.models.lookups import Lookup
 from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -46,7 +45,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import joins_many
+from .backend import joins_many, tiebreak, window_count
 from .indexing import SECTION_SEPARATOR, SECTIONS, remember_words, sections_of
 from .query import ReaderQuery
 
@@ -56,20 +55,6 @@ FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 COLUMN_WEIGHTS = {"autocomplete": 0.0, "body": 1.0, "title": 10.0, "lead": 4.0, "refs": 0.5}
 SEARCHED_COLUMNS = ("title", "lead", "body", "refs")
 RANK = f"bm25({FTS_TABLE}, {', '.join(map(str, COLUMN_WEIGHTS.values()))})"
-
-
-class FTSMatch(Lookup):
-    """``<fts table> MATCH <expression>``, the expression a parameter. A Lookup, so Django puts the
-    SQL in the WHERE clause as it is (see modelsearch's MatchExpression)."""
-
-    lookup_name = "fts_match"
-
-    def __init__(self, expression: str):
-        self.expression = expression
-        super().__init__(None, None)
-
-    def as_sql(self, compiler, connection):
-        return f"{FTS_TABLE} MATCH %s", [self.expression]
 
 
 def compiled(queryset):
@@ -126,13 +111,14 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         modelsearch answers without ranking."""
         columns = tuple(self.fields or SEARCHED_COLUMNS)
         if isinstance(self.query, ReaderQuery):
-            title = self.query.as_fts5(("title",)) if "title" in columns else None
+            # A search of titles only (suggestions) has no other matches to add titles to.
+            title = self.query.as_fts5(("title",)) if "title" in columns and len(columns) > 1 else None
             return self.query.as_fts5(columns), title
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
         match = MatchExpression(list(columns), self.build_search_query(query, config))
-        sql, params = compiled(SQLiteFTSIndexEntry.objects.filter(match).values("pk"))
+        _sql, params = compiled(SQLiteFTSIndexEntry.objects.filter(match).values("pk"))
         # modelsearch's expression, taken out of its statement: "<table> MATCH %s".
         return params[0], None
 
@@ -150,7 +136,8 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         entries = IndexEntry.objects.filter(
             content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
         ).values("id", "object_id")
-        searched = self.queryset.order_by().values(searched_pk=F("pk"), tiebreak=F(self.tiebreak_field))
+        field, _descending = tiebreak(self.queryset)
+        searched = self.queryset.order_by().values(searched_pk=F("pk"), tiebreak=F(field))
         if joins_many(self.queryset):
             searched = searched.distinct()
         entries_sql, entries_params = compiled(entries)
@@ -159,16 +146,6 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             f"SELECT e.*, q.tiebreak FROM ({entries_sql}) e INNER JOIN ({searched_sql}) q ON q.searched_pk = e.object_id",  # noqa: S608
             (*entries_params, *searched_params),
         )
-
-    @cached_property
-    def tiebreak_field(self):
-        order = [field for field in self.queryset.query.order_by if isinstance(field, str)]
-        return order[0].lstrip("-") if order else "pk"
-
-    @cached_property
-    def tiebreak_direction(self):
-        order = [field for field in self.queryset.query.order_by if isinstance(field, str)]
-        return "ASC" if order and not order[0].startswith("-") else "DESC"
 
 
 class RankedSQLiteSearchResults(SQLiteSearchResults):
@@ -188,26 +165,16 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         return compiler and compiler.match_expressions(compiler.get_config(self.backend))
 
     def _window(self, expressions):
-        """SQL and parameters of the window's entry ids (see the module's docstring)."""
-        match, title_match = expressions
+        """SQL and parameters of the window's entry ids (see the module's docstring): the newest
+        SEARCH_MAX_RESULTS matches, and as many of the newest whose title holds the query."""
         entries_sql, entries_params = self.query_compiler.searched_entries()
         newest = (
             f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
             f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id ORDER BY f.id DESC LIMIT %s)"
         )
-        params = [match, *entries_params, settings.SEARCH_MAX_RESULTS]
-        if title_match is None:
-            return newest, params
-        titled = (
-            f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
-            f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id LIMIT %s)"
-        )
-        return f"{newest} UNION {titled}", [
-            *params,
-            title_match,
-            *entries_params,
-            settings.SEARCH_MAX_RESULTS,
-        ]
+        parts = [expression for expression in expressions if expression is not None]
+        params = [param for match in parts for param in (match, *entries_params, settings.SEARCH_MAX_RESULTS)]
+        return " UNION ".join([newest] * len(parts)), params
 
     def _do_count(self):
         expressions = self._expressions()
@@ -218,10 +185,7 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
             return 0
         [(count,)] = self._fetch(f"SELECT COUNT(*) FROM ({window_sql})", window_params)  # noqa: S608
-        count = min(count, settings.SEARCH_MAX_RESULTS)
-        if self.stop is not None:
-            count = min(count, self.stop)
-        return max(count - self.start, 0)
+        return window_count(count, self.start, self.stop)
 
     def _do_search(self):
         expressions = self._expressions()
@@ -239,13 +203,14 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         window_sql, window_params = self._window(expressions)
         entries_sql, entries_params = compiler.searched_entries()
         limit = -1 if self.stop is None else self.stop - self.start  # -1: no limit
+        direction = "DESC" if tiebreak(compiler.queryset)[1] else "ASC"
         # The window ranked, best first (bm25: lower is better), cut to the slice in SQL. The
         # unary + keeps the window's ids from FTS5, which would otherwise run the whole MATCH
         # again for each of them (a word in 10,000 posts: ~5 ms each, 5 s for the window).
         page = self._fetch(
             f"SELECT s.object_id, {RANK} AS rank FROM {FTS_TABLE} CROSS JOIN ({entries_sql}) s"  # noqa: S608
             f" ON s.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND +{FTS_TABLE}.rowid IN ({window_sql})"
-            f" ORDER BY rank, s.tiebreak {compiler.tiebreak_direction}, {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
+            f" ORDER BY rank, s.tiebreak {direction}, {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
             (*entries_params, expressions[0], *window_params, limit, self.start),
         )
         objects = {

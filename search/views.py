@@ -119,9 +119,10 @@ def suggest(request):
 
     ``{"query": "hydrolog", "results": [{"title": "…", "url": "/blog/…/"}, …]}``, at most
     SUGGESTIONS, best first; nothing below SUGGEST_MIN_LENGTH letters. Not counted as a search."""
-    query = complete(parse(request.GET.get("query", "")))
+    query = parse(request.GET.get("query", ""))
     results = []
     if len(str(query)) >= SUGGEST_MIN_LENGTH:
+        query = complete(query)
         posts = BlogPage.objects.live().public().order_by("-date").only("title", "url_path")
         matches = posts.search(query, fields=["title"])[:SUGGESTIONS]
         results = [{"title": post.title, "url": post.url} for post in matches]
