@@ -3,12 +3,16 @@ SQLite (search/query.py), and the same ranks (search/indexing.py).
 
 Text is indexed with the ``site_english`` configuration (search/migrations/0002: English stems,
 accents removed), split at every non-letter as FTS5 splits it, and weighted by column: title A,
-lead B, body C, references D. A reader's query becomes a tsquery; results are ranked with
-``ts_rank`` over those weights, equal scores in the searched queryset's own order. As on SQLite,
-only a window of matches is ranked: the newest SEARCH_MAX_RESULTS and those whose title holds
-the whole query. ts_rank counts
-a word at most about 1.6 times its weight however often it occurs, so with these weights one
-match in a higher column outweighs any number in the lower ones.
+lead B, body C, references D. An entry's title and body together are its ``text`` column
+(search/migrations/0003), which searches match and rank. A reader's query becomes a tsquery;
+results are ranked with ``ts_rank`` over those weights, equal scores in the searched queryset's
+own order, then newest entry first. As on SQLite, only a window of matches is ranked: the newest
+SEARCH_MAX_RESULTS and those whose title holds the whole query. ts_rank counts a word at most
+about 1.6 times its weight however often it occurs, so with these weights one match in a higher
+column outweighs any number in the lower ones.
+
+Per search, two queries: the window ranked (object ids and ranks, which also give the count),
+and the objects of the page asked for.
 
 Other queries (the admin's, autocomplete) are modelsearch's own.
 
@@ -16,8 +20,9 @@ Imported only on PostgreSQL: modelsearch's PostgreSQL module needs its index ent
 """
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import BigIntegerField, Exists, F, IntegerField, OuterRef
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db.models import BigIntegerField, Exists, F, IntegerField, OuterRef, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
@@ -31,15 +36,16 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import joins_many, tiebreak, window_count
+from .backend import tiebreak, window_count
 from .indexing import WEIGHTS, column_of, remember_words, separate_words
 from .query import ReaderQuery
 
 SEARCH_CONFIG = "site_english"
 # ts_rank's weights for D, C, B, A (references, body, lead, title).
 RANK_WEIGHTS = [0.01, 0.1, 0.4, 1.0]
-# An entry's whole text: the expression search/migrations/0002 indexes (GIN).
-TEXT = F("title")._combine(F("body"), "||", False)
+# An entry's title and body together: the column search/migrations/0003 adds and indexes (GIN),
+# unknown to modelsearch's model. Only index entries are in the FROM of the queries it is used in.
+TEXT = RawSQL('"text"', [], output_field=SearchVectorField())
 
 
 class ReaderObjectIndexer(ObjectIndexer):
@@ -101,64 +107,72 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def tsquery(self, config):
         return SearchQuery(self.query.as_tsquery(), search_type="raw", config=config)
 
-    def window_ids(self, config) -> list[int]:
-        """The window's entry ids, read once for the count and the page of one search."""
-        if not hasattr(self, "_window_ids"):
-            self._window_ids = list(self.window(config).values_list("id", flat=True))
-        return self._window_ids
+    def ranked(self, config) -> list[tuple[str, float]]:
+        """The window's objects, best first, as (object id, rank): read once, in one statement,
+        for both the count and the page of a search."""
+        if not hasattr(self, "_ranked"):
+            self._ranked = [(entry["object_id"], entry["_rank_"]) for entry in self.window(config)]
+        return self._ranked
 
     def window(self, config):
-        """The ids of the index entries to rank: the SEARCH_MAX_RESULTS most recently added
-        matches among the searched objects, and up to as many whose title holds the whole query,
-        whatever their age (as on SQLite: search/sqlite_backend.py). Ranking reads each match's
-        text: all 10,000 posts for a common word took ~400 ms."""
-        entries = IndexEntry.objects.filter(
-            Exists(self.queryset.order_by().filter(pk=object_id(self.queryset.model))),
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
-        )
+        """The index entries to rank: the SEARCH_MAX_RESULTS most recently added matches among
+        the searched objects, and up to as many whose title holds the whole query, whatever their
+        age (as on SQLite: search/sqlite_backend.py), ordered by rank (unless the caller orders
+        the objects), then the searched queryset's own order, then newest first. Each part reads
+        an entry's text once, when it matches: ranking every match of a common word in 10,000
+        posts took ~400 ms."""
+        model = self.queryset.model
+        field, descending = tiebreak(self.queryset)
         tsquery = self.tsquery(config)
+        text = F("title") if self.fields == ["title"] else TEXT
+        entries = IndexEntry.objects.filter(
+            Exists(self.queryset.order_by().filter(pk=object_id(model))),
+            content_type_id__in=get_descendants_content_types_pks(model),
+        )
+        part = {
+            "_rank_": SearchRank(text, tsquery, weights=RANK_WEIGHTS),
+            "_tiebreak_": Subquery(
+                model._default_manager.order_by().filter(pk=object_id(model)).values(field)[:1]
+            ),
+        }
         limit = settings.SEARCH_MAX_RESULTS
-        if self.fields == ["title"]:
-            return entries.filter(title=tsquery).order_by("-id").values("id")[:limit]
-        # Title and body joined, as the GIN index has them (search/migrations/0002): the planner
-        # uses it for a rare word, and words spread over title and body match.
-        matches = entries.annotate(_text_=TEXT).filter(_text_=tsquery)
-        newest = matches.order_by("-id").values("id")[:limit]
-        titled = entries.filter(title=tsquery).order_by("-id").values("id")[:limit]
-        return newest.union(titled)
+        titled = entries.filter(title=tsquery).order_by("-id")
+        if self.fields == ["title"]:  # a search of titles only has no other matches to add
+            window = IndexEntry.objects.filter(id__in=titled.values("id")[:limit]).values(
+                "id", "object_id", **part
+            )
+        else:
+            # Title and body together (GIN-indexed): words spread over title and body match.
+            newest = entries.annotate(_text_=text).filter(_text_=tsquery).order_by("-id")
+            window = newest.values("id", "object_id", **part)[:limit].union(
+                titled.values("id", "object_id", **part)[:limit]
+            )
+        order = ["-_tiebreak_" if descending else "_tiebreak_", "-id"]
+        if self.order_by_relevance:
+            order.insert(0, "-_rank_")
+        return window.order_by(*order)
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not isinstance(self.query, ReaderQuery):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        tsquery = self.tsquery(config)
-        rank = SearchRank(F("index_entries__title"), tsquery, weights=RANK_WEIGHTS)
-        if self.fields != ["title"]:
-            # The columns ranked apart and added: ranking them joined costs twice as much.
-            rank = rank + SearchRank(F("index_entries__body"), tsquery, weights=RANK_WEIGHTS)
-        queryset = self.queryset
-        if joins_many(queryset):  # a post in two of the categories filtered on comes out once
-            queryset = queryset.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
-            queryset.query.order_by = self.queryset.query.order_by
-        queryset = queryset.filter(index_entries__id__in=self.window_ids(config))
-        if self.order_by_relevance:
-            field, descending = tiebreak(self.queryset)
-            queryset = queryset.order_by(
-                rank.desc(), F(field).desc() if descending else F(field).asc(), "-pk"
-            )
-        if score_field is not None:
-            queryset = queryset.annotate(**{score_field: rank})
-        return queryset[start:stop]
+        page = self.ranked(config)[start:stop]
+        objects = {str(obj.pk): obj for obj in self.queryset.filter(pk__in=[pk for pk, _rank in page])}
+        results = []
+        for pk, rank in page:
+            if obj := objects.get(pk):
+                if score_field is not None:
+                    setattr(obj, score_field, rank)
+                results.append(obj)
+        return results
 
 
 class ReaderPostgresSearchResults(PostgresSearchResults):
     def _do_count(self):
-        """The window's size: no ranking needed to count."""
+        """The window's size, from the same statement as the page."""
         compiler = self.query_compiler
         if not isinstance(compiler.query, ReaderQuery):
             return super()._do_count()
-        return window_count(
-            len(compiler.window_ids(compiler.get_config(self.backend))), self.start, self.stop
-        )
+        return window_count(len(compiler.ranked(compiler.get_config(self.backend))), self.start, self.stop)
 
 
 class ReaderPostgresSearchBackend(PostgresSearchBackend):
