@@ -122,8 +122,11 @@ audit-deps: install-dev
 superuser: migrate
 	$(BIN)/python manage.py createsuperuser
 
+# The suite in one process per core (pytest-xdist); TEST_WORKERS=0 runs it in this process.
+TEST_WORKERS ?= auto
+
 test: install-dev chromium
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: install-dev
 	$(BIN)/ruff check .

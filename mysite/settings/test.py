@@ -1,13 +1,19 @@
+import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
+
+# `make test` runs the suite in one process per core (pytest-xdist): each has its own test
+# database (pytest-django adds the worker's name), media folder and Redis database.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Uploaded and generated images go to a throwaway folder, never the project's media/.
-MEDIA_ROOT = Path(tempfile.gettempdir()) / "mysite-test-media"  # noqa: F405
+MEDIA_ROOT = Path(tempfile.gettempdir()) / f"mysite-test-media{WORKER and '-' + WORKER}"  # noqa: F405
 # Tests never run collectstatic; an empty folder keeps whitenoise from warning on every request.
 STATIC_ROOT = Path(tempfile.gettempdir()) / "mysite-test-static"  # noqa: F405
 STATIC_ROOT.mkdir(exist_ok=True)
@@ -22,3 +28,10 @@ PAGE_CACHE_SECONDS = 0
 # django-axes needs the request to authenticate, which the test client's login() does not pass;
 # tests/security/test_login_throttle.py switches it on.
 AXES_ENABLED = False
+
+if WORKER and CACHES["default"]["BACKEND"].startswith("django_redis"):  # noqa: F405
+    # Clearing a django-redis cache empties its whole Redis database: one database per worker,
+    # counting down from the one REDIS_URL names (CI: 15, 14, …) among Redis's 16.
+    redis_url = urlsplit(CACHES["default"]["LOCATION"])  # noqa: F405
+    database = (int(redis_url.path.strip("/") or 0) - int(WORKER.removeprefix("gw"))) % 16
+    CACHES["default"]["LOCATION"] = urlunsplit(redis_url._replace(path=f"/{database}"))  # noqa: F405

@@ -1,5 +1,6 @@
 """Build the site tree and load the demo content. Running it again changes nothing."""
 
+import functools
 import io
 import zlib
 
@@ -28,6 +29,14 @@ def draw_image(title: str, size: tuple[int, int], background: str, text: str, te
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
+    picture = io.BytesIO(draw_png(size, background, text, text_colour))
+    return Image.objects.create(title=title, file=ImageFile(picture, name=f"{slugify(title)[:60]}.png"))
+
+
+@functools.cache
+def draw_png(size: tuple[int, int], background: str, text: str, text_colour: str) -> bytes:
+    """The PNG file of such an image, drawn once per process (~30 ms each; the tests load the
+    demo content again and again)."""
     picture = PILImage.new("RGB", size, background)
     draw = ImageDraw.Draw(picture)
     width, height = size
@@ -36,7 +45,7 @@ def draw_image(title: str, size: tuple[int, int], background: str, text: str, te
     draw.text((width / 2, height / 2), text, fill=text_colour, font=font, anchor="mm")
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=True)
-    return Image.objects.create(title=title, file=ImageFile(buffer, name=f"{slugify(title)[:60]}.png"))
+    return buffer.getvalue()
 
 
 def initials(name: str) -> str:
