@@ -55,8 +55,7 @@ def remove_placeholder_home():
     return root
 
 
-@pytest.fixture
-def site(db):
+def build_site() -> None:
     """root -> HomePage -> BlogIndexPage, with the default Site pointing at the home page."""
     root = remove_placeholder_home()
     home = HomePageFactory(parent=root)
@@ -67,17 +66,15 @@ def site(db):
     site.is_default_site = True
     site.site_name = "Amsterdam Data Science"
     site.save()
-    return site
 
 
-@pytest.fixture
-def home_page(site):
-    return site.root_page.specific
+def build_demo() -> None:
+    call_command("load_demo", stdout=io.StringIO())
 
 
-@pytest.fixture
-def blog_index(site):
-    return BlogIndexPage.objects.child_of(site.root_page).get()
+# Database states many tests start from (the site tree, the demo content) are built once per test
+# process and kept in tables of their own (``<state>_<table>``); a test copies them in, in a few
+# milliseconds, instead of building them again (load_demo takes 1-2 s, and ~170 tests use it).
 
 
 def model_tables() -> dict[str, list[str]]:
@@ -104,30 +101,62 @@ def copy_tables(tables: dict[str, list[str]], source: str, target: str) -> None:
             cursor.execute(insert)
 
 
-@pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo content, loaded once per test process and kept in tables of its own
-    (``demo_<table>``), from which the ``demo`` fixture copies it in a few milliseconds instead
-    of running ``load_demo`` again (1-2 s, for ~170 tests)."""
+def keep_state(name: str, build, django_db_blocker) -> dict[str, list[str]]:
+    """Build a database state and keep it in ``<name>_`` tables, leaving the database as the
+    migrations made it; returns the tables to copy to bring it back: those with rows in either
+    state (a test starts with the others empty)."""
     tables = model_tables()
     quote = connection.ops.quote_name
-    with django_db_blocker.unblock(), transaction.atomic():
-        with connection.cursor() as cursor:
-            for table, columns in tables.items():
-                names = ", ".join(map(quote, columns))
-                for prefix in ("before_", "demo_"):
-                    create = f"CREATE TABLE {quote(prefix + table)} AS SELECT {names} FROM {quote(table)}"  # noqa: S608
-                    cursor.execute(create)
-        call_command("load_demo", stdout=io.StringIO())
-        copy_tables(tables, source="", target="demo_")
-        copy_tables(tables, source="before_", target="")  # the database as the migrations left it
-    return tables
+    with django_db_blocker.unblock(), transaction.atomic(), connection.cursor() as cursor:
+        for table, columns in tables.items():
+            names = ", ".join(map(quote, columns))
+            for prefix in ("migrated_", f"{name}_"):
+                create = f"CREATE TABLE {quote(prefix + table)} AS SELECT {names} FROM {quote(table)}"  # noqa: S608
+                cursor.execute(create)
+        build()
+        copy_tables(tables, source="", target=f"{name}_")
+        copy_tables(tables, source="migrated_", target="")
+        kept = {}
+        for table, columns in tables.items():
+            for prefix in ("migrated_", f"{name}_"):
+                cursor.execute(f"SELECT 1 FROM {quote(prefix + table)} LIMIT 1")  # noqa: S608
+                if cursor.fetchone():
+                    kept[table] = columns
+            cursor.execute(f"DROP TABLE {quote('migrated_' + table)}")
+    return kept
+
+
+@pytest.fixture(scope="session")
+def site_state(django_db_setup, django_db_blocker):
+    return keep_state("site", build_site, django_db_blocker)
+
+
+@pytest.fixture(scope="session")
+def demo_state(django_db_setup, django_db_blocker):
+    return keep_state("demo", build_demo, django_db_blocker)
 
 
 @pytest.fixture
-def demo(db, demo_snapshot):
-    """The demo content from ``manage.py load_demo`` (copied in: see ``demo_snapshot``)."""
-    copy_tables(demo_snapshot, source="demo_", target="")
+def site(db, site_state):
+    """root -> HomePage -> BlogIndexPage, with the default Site pointing at the home page."""
+    copy_tables(site_state, source="site_", target="")
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def blog_index(site):
+    return BlogIndexPage.objects.child_of(site.root_page).get()
+
+
+@pytest.fixture
+def demo(db, demo_state):
+    """The demo content from ``manage.py load_demo``."""
+    copy_tables(demo_state, source="demo_", target="")
     return BlogPage.objects.get(slug="ai-research-with-china")
 
 
