@@ -5,6 +5,9 @@ so that page is stored once (key: the full URL with its query string, plus the h
 response varies on) and served without touching the database. Editors, people who just signed
 up (their page shows a message), the admin and every non-GET request go straight to the view.
 
+Parts of pages every page shows (the navigation, the footer) are kept the same way, for every
+request, with ``cached_fragment``.
+
 Invalidation is by generation: every key starts with the current generation, and any change a
 page may show starts a new one, after the change is committed. Page events and the site-wide
 things base owns are connected in base/signals.py; every other app names the models its pages
@@ -43,6 +46,18 @@ def _generation() -> str:
 def _personal_cookies() -> tuple[str, ...]:
     # Django's messages cookie: the page after a newsletter signup shows a message for one reader.
     return (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages")
+
+
+def cached_fragment(name: str, build):
+    """What ``build()`` returns (a rendered part of the page, or the data for one), kept under
+    ``name`` in the cache until anything pages show changes: the same generation as the page
+    cache, so never stale. Built every time when FRAGMENT_CACHE_SECONDS is 0."""
+    timeout = settings.FRAGMENT_CACHE_SECONDS
+    if not timeout:
+        return build()
+    # The generation is read before building: what is built while a change commits is stored
+    # under the old generation, which is never read again.
+    return cache.get_or_set(f"fragment:{_generation()}:{name}", build, timeout)
 
 
 def clear_page_caches() -> None:

@@ -11,6 +11,7 @@ cleared, not one URL.
 from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.images import get_image_model
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import clear_cache_on_change, clear_page_caches
@@ -25,4 +26,5 @@ def page_changed(**kwargs):
 
 
 # Images too: an editor may change an image's alt text, focal point or file after it is used.
-clear_cache_on_change(Partner, FooterSettings, SocialLink, SearchPromotion, get_image_model())
+# Sites too: the menu and footer are kept per site (base/templatetags/base_tags.py).
+clear_cache_on_change(Partner, FooterSettings, SocialLink, SearchPromotion, get_image_model(), Site)

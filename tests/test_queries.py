@@ -61,6 +61,13 @@ def demo_blog(db):
     return BlogIndexPage.objects.get(slug="blog")
 
 
+@pytest.fixture(autouse=True)
+def without_kept_fragments(settings):
+    """Pages as rendered from the database: the menu and footer too, as when their kept copy has
+    just been renewed (the worst case). tests/caching/test_fragments.py: what the copy saves."""
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
 def capture(client, url, params=None):
     """The queries of one request for ``url``, after a warm-up request."""
     assert client.get(url, params).status_code == 200

@@ -4,19 +4,20 @@ from itertools import groupby
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import Site
 
-from base.models import PARTNER_LOGO_FILTER, SOCIAL_IMAGE_FILTER, Partner
+from base.cache import cached_fragment
+from base.models import PARTNER_LOGO_FILTER, SOCIAL_IMAGE_FILTER, FooterSettings, Partner
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/partners.html")
-def partner_groups():
+def partner_groups() -> list:
     """Partner logos grouped under their headings, in the site managers' order."""
     partners = Partner.objects.prefetch_related(
         # Logos with their renditions: a fixed number of queries however many partners there are.
@@ -25,28 +26,64 @@ def partner_groups():
             queryset=get_image_model().objects.prefetch_renditions(*Filter.expand_spec(PARTNER_LOGO_FILTER)),
         )
     )
-    return {"groups": [(group, list(members)) for group, members in groupby(partners, key=lambda p: p.group)]}
+    return [(group, list(members)) for group, members in groupby(partners, key=lambda p: p.group)]
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer ("Follow us", partner logos, copyright and credits), rendered once for all pages
+    of the site until something in it changes (base/cache.py)."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+
+    def render():
+        footer = FooterSettings.for_site(site) if site else None
+        return render_to_string(
+            "includes/footer.html",
+            {
+                "footer": footer,
+                "social_links": footer.social_links.all() if footer else [],
+                "groups": partner_groups(),
+            },
+        )
+
+    return mark_safe(cached_fragment(f"footer:{site and site.pk}", render))  # noqa: S308 - a rendered template
+
+
+def menu_items(site, request) -> list[dict]:
+    """Home plus the live pages under it that editors ticked “Show in menus”."""
+    root = site.root_page
+    return [
+        {
+            # The site root is the home page; its title is the site's name, so the menu says "Home".
+            "label": "Home" if item.pk == root.pk else item.title,
+            "url": item.get_url(request=request),
+            "pk": item.pk,
+            "path": item.path,
+            "is_root": item.pk == root.pk,
+        }
+        for item in [root, *root.get_children().live().public().in_menu()]
+    ]
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Home plus the live pages under it that editors ticked “Show in menus”."""
+    """The menu (kept for all pages of the site until it changes: base/cache.py), with the page
+    shown, or the section it is in, marked as current."""
     request = context["request"]
     site = Site.find_for_request(request)
     if site is None:
         return {"items": []}
-    root = site.root_page
     current = context.get("page")
-    items = [root, *root.get_children().live().public().in_menu()]
+    items = cached_fragment(f"menu:{site.pk}", lambda: menu_items(site, request))
     return {
         "items": [
             {
-                # The site root is the home page; its title is the site's name, so the menu says "Home".
-                "label": "Home" if item.pk == root.pk else item.title,
-                "url": item.get_url(request=request),
+                **item,
                 "current": current is not None
                 and (
-                    current.pk == item.pk or (item.depth > root.depth and current.path.startswith(item.path))
+                    current.pk == item["pk"]
+                    or (not item["is_root"] and current.path.startswith(item["path"]))
                 ),
             }
             for item in items

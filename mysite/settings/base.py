@@ -158,6 +158,13 @@ else:
 # On by default only with Redis: a change clears the cache of every server process only when they
 # share it (per-process memory would leave the other processes' copies stale).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0"))
+# The parts every page shows (navigation, footer with partners and social links), kept rendered in
+# the same cache and renewed with the pages (base/cache.py ``cached_fragment``): on every page that
+# is rendered, logged-in and preview pages too. 0 turns it off; on by default with Redis, for the
+# same reason as the page cache.
+FRAGMENT_CACHE_SECONDS = int(
+    os.environ.get("FRAGMENT_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0")
+)
 
 # A front cache (Varnish, see deploy/varnish/) to purge when content changes, e.g.
 # FRONTEND_CACHE_URL=http://127.0.0.1:8080. docs/deploy.md shows Cloudflare and CloudFront.

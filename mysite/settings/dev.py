@@ -6,4 +6,4 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"  # n
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # A template or code change shows on the next reload.
-PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 0

@@ -25,6 +25,8 @@ STORAGES = {
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.OfflineEmbedFinder"}]
 # Tests measure the real rendering; tests/caching/ turns the page cache on where it is the subject.
 PAGE_CACHE_SECONDS = 0
+# The site's chrome is cached as in production (one process: its memory cache is shared by all).
+FRAGMENT_CACHE_SECONDS = 600
 # django-axes needs the request to authenticate, which the test client's login() does not pass;
 # tests/security/test_login_throttle.py switches it on.
 AXES_ENABLED = False

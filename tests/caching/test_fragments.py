@@ -1,0 +1,112 @@
+"""The parts every page shows (navigation, footer) are rendered once and kept until something in
+them changes (base/cache.py ``cached_fragment``), on every page that is rendered: with the page
+cache off (the test settings), for editors signed in, in previews."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from base.models import FooterSettings, Partner
+from tests.conftest import soup_of, text_of
+from tests.factories import BlogPageFactory, PartnerFactory, UserFactory
+
+SEED_POST = "/blog/ai-research-with-china/"
+
+
+@pytest.fixture
+def change(django_capture_on_commit_callbacks):
+    """Run a change as if in its own committed transaction (the generation is renewed on commit)."""
+
+    def run(action):
+        with django_capture_on_commit_callbacks(execute=True):
+            action()
+
+    return run
+
+
+def queries(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def menu(response):
+    nav = soup_of(response).find("nav", attrs={"aria-label": "Main"})
+    return [(text_of(a), a.get("aria-current")) for a in nav.find_all("a")]
+
+
+def footer_text(response):
+    return text_of(soup_of(response).find("footer"))
+
+
+def test_the_footer_and_menu_are_read_from_the_database_once(demo, settings, client):
+    first = queries(client, SEED_POST)
+    second = queries(client, SEED_POST)
+    for table in ("base_footersettings", "base_sociallink", "base_partner"):
+        assert any(table in sql for sql in first), table
+        assert not any(table in sql for sql in second), table
+    assert len(second) < len(first)
+    # Off, every page reads them again.
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    assert any("base_partner" in sql for sql in queries(client, SEED_POST))
+
+
+def test_the_kept_menu_marks_the_page_shown(demo, client):
+    assert ("Blog", "page") in menu(client.get("/blog/"))
+    assert ("Home", None) in menu(client.get("/blog/"))
+    assert ("Home", "page") in menu(client.get("/"))
+    assert ("Blog", None) in menu(client.get("/"))
+    # A post is in the blog's section.
+    assert ("Blog", "page") in menu(client.get(SEED_POST))
+
+
+def test_a_page_published_in_the_menu_shows_at_once_and_leaves_when_unpublished(demo, client, change):
+    home = Site.objects.get(is_default_site=True).root_page
+    assert "Events" not in dict(menu(client.get(SEED_POST)))
+    events = BlogPageFactory(parent=home, title="Events", slug="events", live=False, show_in_menus=True)
+    assert "Events" not in dict(menu(client.get(SEED_POST)))  # a draft is not in the menu
+    change(lambda: events.save_revision().publish())
+    assert "Events" in dict(menu(client.get(SEED_POST)))
+    events.refresh_from_db()
+    change(events.unpublish)
+    assert "Events" not in dict(menu(client.get(SEED_POST)))
+
+
+def test_footer_changes_show_at_once(demo, client, change):
+    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    client.get(SEED_POST)
+    footer.copyright_line = "© A new copyright line"
+    change(footer.save)
+    assert "© A new copyright line" in footer_text(client.get(SEED_POST))
+    link = footer.social_links.first()
+    link.url = "https://social.example/renamed"
+    change(link.save)
+    assert b"https://social.example/renamed" in client.get("/").content
+
+
+def partner_logos(response) -> list[str]:
+    return [img["alt"] for img in soup_of(response).find("footer").select(".partners img")]
+
+
+def test_partner_changes_show_at_once(demo, client, change):
+    assert "A new partner" not in partner_logos(client.get("/blog/"))
+    change(lambda: PartnerFactory(name="A new partner"))
+    assert "A new partner" in partner_logos(client.get("/blog/"))
+    partner = Partner.objects.get(name="A new partner")
+    partner.name = "A renamed partner"
+    change(partner.save)
+    assert "A renamed partner" in partner_logos(client.get("/"))
+    change(partner.delete)
+    assert "A renamed partner" not in partner_logos(client.get("/blog/"))
+
+
+def test_an_editor_signed_in_sees_a_change_at_once_too(demo, change):
+    editor = Client()
+    editor.force_login(UserFactory(is_superuser=True))
+    editor.get(SEED_POST)
+    footer = FooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.credit_line = "Credits, changed"
+    change(footer.save)
+    assert "Credits, changed" in footer_text(editor.get(SEED_POST))
