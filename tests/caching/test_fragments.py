@@ -1,8 +1,7 @@
 """The parts every page shows (navigation, footer) are rendered once and kept until something in
 them changes (base/cache.py ``cached_fragment``), on every page that is rendered: with the page
-cache off (the test settings), for editors signed in, in previews."""
+cache off (the test settings) and for editors signed in."""
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,17 +12,6 @@ from tests.conftest import soup_of, text_of
 from tests.factories import BlogPageFactory, PartnerFactory, UserFactory
 
 SEED_POST = "/blog/ai-research-with-china/"
-
-
-@pytest.fixture
-def change(django_capture_on_commit_callbacks):
-    """Run a change as if in its own committed transaction (the generation is renewed on commit)."""
-
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            action()
-
-    return run
 
 
 def queries(client, url) -> list[str]:

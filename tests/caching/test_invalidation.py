@@ -17,17 +17,6 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 600
 
 
-@pytest.fixture
-def change(django_capture_on_commit_callbacks):
-    """Run a change as if in its own committed transaction (the cache is cleared on commit)."""
-
-    def run(action):
-        with django_capture_on_commit_callbacks(execute=True):
-            action()
-
-    return run
-
-
 def reader(url):
     return Client().get(url)
 
