@@ -551,10 +551,11 @@ def search_hits(text: str) -> int:
     from django.test import override_settings
 
     from blog.models import BlogPage
+    from search.corrections import complete
     from search.query import parse
 
     with override_settings(SEARCH_MAX_RESULTS=1_000_000):
-        return BlogPage.objects.live().search(parse(text)).count()
+        return BlogPage.objects.live().search(complete(parse(text))).count()
 
 
 def run_size(n: int, workdir: Path, database_url: str | None, db: str) -> None:
