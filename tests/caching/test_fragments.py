@@ -1,6 +1,7 @@
-"""The parts every page shows (navigation, footer) are rendered once and kept until something in
-them changes (base/cache.py ``cached_fragment``), on every page that is rendered: with the page
-cache off (the test settings) and for editors signed in."""
+"""The parts every page shows (navigation, footer) and a post's "Read More" cards are rendered
+once and kept until something in them changes (base/cache.py ``cached_fragment``), on every page
+that is rendered: with the page cache off (the test settings), for editors signed in; previews
+build "Read More" afresh."""
 
 from django.db import connection
 from django.test import Client
@@ -8,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from base.models import FooterSettings, Partner
+from blog.models import BlogPage, BlogPageRelatedPost
 from tests.conftest import soup_of, text_of
 from tests.factories import BlogPageFactory, PartnerFactory, UserFactory
 
@@ -98,3 +100,43 @@ def test_an_editor_signed_in_sees_a_change_at_once_too(demo, change):
     footer.credit_line = "Credits, changed"
     change(footer.save)
     assert "Credits, changed" in footer_text(editor.get(SEED_POST))
+
+
+# "Read More" on a post ---------------------------------------------------------------------------
+
+
+def read_more_titles(response) -> list[str]:
+    section = soup_of(response).find("section", class_="read-more")
+    return [text_of(title) for title in section.select(".post-card__title")] if section else []
+
+
+def test_the_read_more_cards_are_read_from_the_database_once(demo, client):
+    first = queries(client, SEED_POST)
+    second = queries(client, SEED_POST)
+    assert any("blog_blogpagerelatedpost" in sql for sql in first)
+    assert not any("blog_blogpagerelatedpost" in sql for sql in second)
+    assert read_more_titles(client.get(SEED_POST)) == read_more_titles(Client().get(SEED_POST))
+
+
+def test_a_related_post_renamed_or_its_author_renamed_shows_at_once(demo, client, change):
+    [first, *_] = demo.related_posts
+    old_title = first.title
+    assert old_title in read_more_titles(client.get(SEED_POST))
+    first.title = "A related post, renamed"
+    change(lambda: first.save_revision().publish())
+    assert "A related post, renamed" in read_more_titles(client.get(SEED_POST))
+    assert old_title not in read_more_titles(client.get(SEED_POST))
+    author = first.authors[0]
+    author.name = "An author, renamed"
+    change(author.save)
+    assert b"An author, renamed" in client.get(SEED_POST).content
+
+
+def test_a_preview_shows_the_editors_unsaved_picks_and_readers_the_live_ones(demo, client):
+    live_titles = read_more_titles(client.get(SEED_POST))  # kept for readers
+    other = BlogPageFactory(parent=demo.get_parent(), title="Picked in the draft only")
+    draft = BlogPage.objects.get(pk=demo.pk)
+    draft.related_post_links = [BlogPageRelatedPost(related_post=other)]
+    preview = draft.make_preview_request()
+    assert read_more_titles(preview)[0] == "Picked in the draft only"
+    assert read_more_titles(client.get(SEED_POST)) == live_titles
