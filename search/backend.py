@@ -42,6 +42,20 @@ def window_count(window_size: int, start: int, stop: int | None) -> int:
     return max(count - start, 0)
 
 
+def in_rank_order(queryset, page, score_field=None) -> list:
+    """The objects of a ranked page of (object id, rank) pairs, best first: read in one query
+    from the searched queryset and put back in that order; with ``score_field``, each carries its
+    rank. Index entries store object ids as text."""
+    objects = {str(obj.pk): obj for obj in queryset.filter(pk__in=[object_id for object_id, _rank in page])}
+    results = []
+    for object_id, rank in page:
+        if obj := objects.get(str(object_id)):
+            if score_field:
+                setattr(obj, score_field, rank)
+            results.append(obj)
+    return results
+
+
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
     # Imported here: modelsearch's modules for one database import models defined only there.
     if connection.vendor == "postgresql":

@@ -36,7 +36,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import tiebreak, window_count
+from .backend import in_rank_order, tiebreak, window_count
 from .indexing import WEIGHTS, column_of, remember_words, separate_words
 from .query import ReaderQuery
 
@@ -155,15 +155,7 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         if not isinstance(self.query, ReaderQuery):
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        page = self.ranked(config)[start:stop]
-        objects = {str(obj.pk): obj for obj in self.queryset.filter(pk__in=[pk for pk, _rank in page])}
-        results = []
-        for pk, rank in page:
-            if obj := objects.get(pk):
-                if score_field is not None:
-                    setattr(obj, score_field, rank)
-                results.append(obj)
-        return results
+        return in_rank_order(self.queryset, self.ranked(config)[start:stop], score_field)
 
 
 class ReaderPostgresSearchResults(PostgresSearchResults):

@@ -45,7 +45,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import joins_many, tiebreak, window_count
+from .backend import in_rank_order, joins_many, tiebreak, window_count
 from .indexing import SECTION_SEPARATOR, SECTIONS, remember_words, sections_of
 from .query import ReaderQuery
 
@@ -213,16 +213,7 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             f" ORDER BY rank, s.tiebreak {direction}, {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
             (*entries_params, expressions[0], *window_params, limit, self.start),
         )
-        objects = {
-            str(obj.pk): obj for obj in compiler.queryset.filter(pk__in=[object_id for object_id, _ in page])
-        }
-        results = []
-        for object_id, rank in page:
-            if obj := objects.get(str(object_id)):
-                if self._score_field:
-                    setattr(obj, self._score_field, rank)
-                results.append(obj)
-        return results
+        return in_rank_order(compiler.queryset, page, self._score_field)
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
