@@ -72,7 +72,7 @@ serve: install
 
 # Debian's Varnish, wrk and nginx, for serve-cached and the load and fault runs (installed with
 # apt-get when missing, as root; on a machine with systemd, apt also starts their default services).
-.PHONY: front-tools serve-cached load faults varnish-purge-check
+.PHONY: front-tools serve-cached load faults varnish-purge-check shared-cache-check
 
 front-tools:
 	@missing=; \
@@ -111,6 +111,11 @@ faults: front-tools install
 
 varnish-purge-check: front-tools install
 	$(BIN)/python bench/varnish_purge_check.py
+
+# Without Redis, `make serve`'s two gunicorn workers share the file cache: a publish through one
+# is seen at once on the other (~30 s, SQLite; bench/shared_cache_check.py).
+shared-cache-check: install
+	$(BIN)/python bench/shared_cache_check.py
 
 # Known vulnerabilities in the pinned requirements (pip-audit asks pypi.org's JSON API; needs the
 # network). Not part of `make test` or CI: an advisory published tomorrow must not fail today's build.

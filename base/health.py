@@ -7,8 +7,6 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-CACHE_KEY = "healthz"
-
 
 @never_cache
 def healthz(request):
@@ -22,10 +20,12 @@ def healthz(request):
             cursor.execute("SELECT 1")
     except DatabaseError:
         checks["database"] = "failed"
-    token = uuid.uuid4().hex
+    # A key of this check's own: several workers may check at the same moment.
+    key = f"healthz:{uuid.uuid4().hex}"
     try:
-        cache.set(CACHE_KEY, token, timeout=10)
-        answered = cache.get(CACHE_KEY) == token
+        cache.set(key, "ok", timeout=10)
+        answered = cache.get(key) == "ok"
+        cache.delete(key)
     except Exception:  # Each cache backend raises its own errors (redis, memcached, …).
         answered = False
     if not answered:

@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -18,3 +20,9 @@ def make_publish_the_main_button(menu_items, request, context):
         if item.name == "action-publish":
             menu_items.insert(0, menu_items.pop(index))
             break
+
+
+@hooks.register("insert_editor_js")
+def submit_after_autosave():
+    """A Publish pressed during an autosave waits for it (static/js/admin/submit-after-autosave.js)."""
+    return format_html('<script src="{}"></script>', static("js/admin/submit-after-autosave.js"))

@@ -120,8 +120,19 @@ if _sqlite:
     # and the writer do not block each other (several server processes), and with synchronous
     # NORMAL a write (a search's popular-searches hit, a signup) commits without waiting for the
     # disk, ~2 ms less; a power cut may lose the last commits, never corrupt the file.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA mmap_size=268435456; PRAGMA cache_size=-64000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+    #
+    # One writer at a time: a transaction takes the write lock when it begins (IMMEDIATE), not at
+    # its first write, and a writer that finds the lock taken waits for it up to 20 s (timeout).
+    # Without both, an editor's Publish that meets an autosave or an editing-session ping could
+    # fail at once with "database is locked" (SQLite refuses to upgrade a reader to a writer while
+    # another writes, whatever the timeout).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command=(
+            "PRAGMA mmap_size=268435456; PRAGMA cache_size=-64000; PRAGMA journal_mode=WAL; "
+            "PRAGMA synchronous=NORMAL"
+        ),
+        transaction_mode="IMMEDIATE",
+        timeout=int(os.environ.get("DATABASE_BUSY_TIMEOUT", "20")),
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # When the database is unreachable, a request fails within seconds (a 503 page, see
@@ -131,10 +142,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis when REDIS_URL names one; per-process memory otherwise. django-redis rather than Django's
-# own RedisCache because it can ignore a Redis that is down: every read is then a miss and every
-# write is dropped, so the site keeps serving from the database. Short timeouts, so a Redis that
-# hangs costs little.
+# The cache every process of the site shares, so that a change one of them makes (a publish in one
+# gunicorn worker) clears the pages all of them serve.
+# - Redis when REDIS_URL names one: the choice for several machines. django-redis rather than
+#   Django's own RedisCache because it can ignore a Redis that is down: every read is then a miss
+#   and every write is dropped, so the site keeps serving from the database. Short timeouts, so a
+#   Redis that hangs costs little.
+# - Otherwise files in CACHE_DIR (default: data/cache/ in the project, git-ignored), shared by the
+#   processes of one machine. Up to CACHE_MAX_ENTRIES entries (a page, a menu): past that, a third
+#   are dropped at random, which only means rendering them again.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -150,21 +166,23 @@ if os.environ.get("REDIS_URL"):
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or BASE_DIR / "data" / "cache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
+        }
+    }
 
 # How long anonymous readers' pages stay in the cache above and in a front cache (s-maxage);
 # any change readers could see clears them at once (base/signals.py, blog/apps.py). 0 turns
-# page caching off.
-# On by default only with Redis: a change clears the cache of every server process only when they
-# share it (per-process memory would leave the other processes' copies stale).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0"))
-# The parts every page shows (navigation, footer with partners and social links), kept rendered in
-# the same cache and renewed with the pages (base/cache.py ``cached_fragment``): on every page that
-# is rendered, logged-in and preview pages too. 0 turns it off; on by default with Redis, for the
-# same reason as the page cache.
-FRAGMENT_CACHE_SECONDS = int(
-    os.environ.get("FRAGMENT_CACHE_SECONDS", "600" if os.environ.get("REDIS_URL") else "0")
-)
+# page caching off (dev.py does, so that a template change shows on the next reload).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# The parts every page shows (navigation, footer with partners and social links) and a post's
+# "Read more" cards, kept rendered in the same cache and renewed with the pages (base/cache.py
+# ``cached_fragment``): on every page that is rendered, logged-in and preview pages too. 0 turns
+# it off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))
 
 # A front cache (Varnish, see deploy/varnish/) to purge when content changes, e.g.
 # FRONTEND_CACHE_URL=http://127.0.0.1:8080. docs/deploy.md shows Cloudflare and CloudFront.

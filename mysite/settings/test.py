@@ -1,3 +1,4 @@
+import hashlib
 import os
 import tempfile
 from urllib.parse import urlsplit, urlunsplit
@@ -7,6 +8,8 @@ from .base import *  # noqa: F403
 # `make test` runs the suite in one process per core (pytest-xdist): each has its own test
 # database (pytest-django adds the worker's name), media folder and Redis database.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+# Throwaway files are named after the checkout too: two clones may run their tests at once.
+CHECKOUT = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
@@ -21,16 +24,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# On SQLite, the test database is a file, as in production (WAL, one writer at a time, the others
+# wait their turn), not SQLite's shared in-memory database, where a second writer fails at once
+# ("database table is locked"): the browser tests keep Wagtail's autosave and editing-session
+# pings on. pytest-django adds the worker's name to the file's.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    test_database = Path(tempfile.gettempdir()) / f"mysite-test-{CHECKOUT}.sqlite3"  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(test_database)}  # noqa: F405
 # Tests must not reach the network for oEmbed.
 WAGTAILEMBEDS_FINDERS = [{"class": "tests.embed_finder.OfflineEmbedFinder"}]
 # Tests measure the real rendering; tests/caching/ turns the page cache on where it is the subject.
 PAGE_CACHE_SECONDS = 0
-# The site's chrome is cached as in production (one process: its memory cache is shared by all).
+# The site's chrome and "Read more" are cached as in production.
 FRAGMENT_CACHE_SECONDS = 600
 # django-axes needs the request to authenticate, which the test client's login() does not pass;
 # tests/security/test_login_throttle.py switches it on.
 AXES_ENABLED = False
 
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    # The file cache of production, in a folder of the test run's own (one per worker).
+    CACHES["default"]["LOCATION"] = Path(tempfile.gettempdir()) / f"mysite-test-cache-{CHECKOUT}{WORKER}"  # noqa: F405
 if WORKER and CACHES["default"]["BACKEND"].startswith("django_redis"):  # noqa: F405
     # Clearing a django-redis cache empties its whole Redis database: one database per worker,
     # counting down from the one REDIS_URL names (CI: 15, 14, …) among Redis's 16.

@@ -7,6 +7,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from .editing import ANIMATIONS_FINISHED
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -48,5 +50,23 @@ def screenshot(page):
 
     def take(name: str):
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    return take
+
+
+@pytest.fixture
+def desktop(page):
+    """A desktop-sized window, with room for slow answers while every core runs tests."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_default_timeout(15_000)
+
+
+@pytest.fixture
+def shot(page, screenshot):
+    """A screenshot of the step once the screen has come to rest, as the person sees it."""
+
+    def take(name: str):
+        page.evaluate(ANIMATIONS_FINISHED)
+        screenshot(name)
 
     return take

@@ -1,0 +1,177 @@
+"""Without Redis, gunicorn's workers share one page cache: publish through one, the other shows it.
+
+Runs `make serve` (production settings, 2 gunicorn workers, REDIS_URL unset, so the file cache of
+mysite/settings/base.py in a folder of its own) on a throwaway SQLite site with the demo content.
+gunicorn's access log names the worker (its process id) that answered each request. Exits 1 if:
+
+1. after the seed post has been read, a worker renders it again instead of serving it from the
+   cache: its title is changed in the database behind the site's back (no publish), and both
+   workers must still show the cached page;
+2. once an editor has signed in and published a new title through one worker (the admin's
+   publish action), a request answered by the other worker does not show it at once.
+
+About 30 seconds.
+"""
+
+import re
+import secrets
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+from load_services import PYTHON, ROOT, SEED_POST, app_env, demo_database, free_port, serving
+
+EDITOR = ("shared-cache-check", secrets.token_urlsafe(16))
+
+MAKE_EDITOR_AND_DRAFT = """
+from django.contrib.auth import get_user_model
+from blog.models import BlogPage
+get_user_model().objects.create_superuser({username!r}, password={password!r})
+post = BlogPage.objects.get(slug="ai-research-with-china")
+post.title = {title!r}
+post.save_revision()  # a draft: nothing readers see changes yet
+print(post.pk)
+"""
+
+
+class Browser:
+    """urllib with a cookie jar that also sends Secure cookies over the local plain http."""
+
+    def __init__(self, url: str, access_log: Path):
+        self.url = url
+        self.access_log = access_log
+        self.cookies: dict[str, str] = {}
+
+    def request(self, path: str, data: dict | None = None) -> tuple[str, str]:
+        """The page's HTML and the process id of the worker that answered."""
+        request = urllib.request.Request(  # noqa: S310 - our own local server
+            self.url + path,
+            data=urllib.parse.urlencode(data).encode() if data is not None else None,
+            headers={"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+            if self.cookies
+            else {},
+        )
+        logged = len(self.access_log.read_text().splitlines())
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=10) as response:
+            for header in response.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+            html = response.read().decode()
+        return html, self._worker(path, after=logged)
+
+    def _worker(self, path: str, after: int) -> str:
+        for _ in range(50):
+            for line in self.access_log.read_text().splitlines()[after:]:
+                pid, logged_path = line.split(" ", 1)
+                if logged_path == path.split("?")[0]:
+                    return pid
+            time.sleep(0.05)
+        raise RuntimeError(f"{path} is not in gunicorn's access log")
+
+    def csrf_token(self, path: str) -> str:
+        html, _ = self.request(path)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a 302 is returned as it is (its cookies kept), not followed
+
+    def http_error_302(self, request, response, code, message, headers):
+        return response
+
+
+def title_of(html: str) -> str:
+    return re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1).strip()
+
+
+def main() -> int:
+    started = time.monotonic()
+    failures = []
+    with demo_database("sqlite") as database_url, tempfile.TemporaryDirectory() as folder:
+        access_log = Path(folder) / "access.log"
+        access_log.touch()
+        env = app_env(
+            database_url,
+            "",
+            "",
+            CACHE_DIR=f"{folder}/cache",
+            DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            GUNICORN_CMD_ARGS=f"--access-logfile {access_log} --access-logformat '%(p)s %(U)s'",
+        )
+        new_title = f"Published through one worker {secrets.token_hex(3)}"
+        post_id = subprocess.run(  # noqa: S603 (our own commands)
+            [
+                PYTHON,
+                "manage.py",
+                "shell",
+                "-c",
+                MAKE_EDITOR_AND_DRAFT.format(username=EDITOR[0], password=EDITOR[1], title=new_title),
+            ],
+            cwd=ROOT,
+            env={**env, "DJANGO_SETTINGS_MODULE": "mysite.settings.dev"},
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()[-1]
+
+        with serving("serve", env, free_port()) as url:
+            reader, editor = Browser(url, access_log), Browser(url, access_log)
+
+            # 1. Both workers serve the seed post from the cache.
+            original = title_of(reader.request(SEED_POST)[0])
+            with sqlite3.connect(database_url.removeprefix("sqlite:///")) as database:
+                database.execute(
+                    "UPDATE wagtailcore_page SET title = 'Changed behind the site' WHERE id = ?", (post_id,)
+                )
+            seen = {}
+            for _ in range(40):
+                html, worker = reader.request(SEED_POST)
+                seen.setdefault(worker, title_of(html))
+                if len(seen) == 2:
+                    break
+            print(f"Before publishing, per worker: {seen}")
+            if len(seen) < 2:
+                failures.append("Only one worker answered 40 requests.")
+            if any(title != original for title in seen.values()):
+                failures.append("A worker rendered the post again instead of serving it from the cache.")
+
+            # 2. Publish the draft through one worker; the other shows it at once.
+            token = editor.csrf_token("/admin/login/")
+            editor.request(
+                "/admin/login/",
+                {
+                    "csrfmiddlewaretoken": token,
+                    "username": EDITOR[0],
+                    "password": EDITOR[1],
+                    "next": "/admin/",
+                },
+            )
+            publish = f"/admin/bulk/wagtailcore/page/publish/?id={post_id}"
+            _, publisher = editor.request(publish, {"csrfmiddlewaretoken": editor.csrf_token(publish)})
+            print(f"Published through worker {publisher}")
+            for _ in range(40):
+                html, worker = reader.request(SEED_POST)
+                if worker != publisher:
+                    print(f"Next request on worker {worker}: {title_of(html)!r}")
+                    if title_of(html) != new_title:
+                        failures.append(f"Worker {worker} still shows {title_of(html)!r} after the publish.")
+                    break
+            else:
+                failures.append("The other worker answered none of 40 requests.")
+
+    for failure in failures:
+        print("FAIL:", failure, file=sys.stderr)
+    print(f"{'FAILED' if failures else 'OK'} in {time.monotonic() - started:.0f} s")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""An editor's Publish is never lost to Wagtail's autosave (static/js/admin/submit-after-autosave.js).
+
+Wagtail's autosave creates a new post with its first save. Publish pressed while that save is
+under way used to go to the create view as well, which refused it: the autosaved draft already
+held the slug. Here the server holds its answer to that first autosave (as a busy one is slow to
+answer) while the editor finishes the post and presses Publish, ten times in a row, with autosave
+and the editing-session pings on as in production.
+"""
+
+import logging
+import re
+import threading
+
+import pytest
+from playwright.sync_api import Page, expect
+from wagtail.admin.views.pages.create import CreateView
+
+from base.permissions import EDITORS
+from blog.models import BlogPage
+from tests.factories import UserFactory
+
+from .editing import PASSWORD, choose_author, log_in, open_new_post
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("desktop")]
+
+ATTEMPTS = 10
+
+
+@pytest.fixture
+def held_autosave(monkeypatch):
+    """The create view saves an autosave's draft, then holds its answer until ``.set()`` (10 s at
+    most): the draft exists, the editor's page does not know it yet."""
+    answer = threading.Event()
+    create = CreateView.post
+
+    def post(view, request, *args, **kwargs):
+        response = create(view, request, *args, **kwargs)
+        if view.expects_json_response:
+            answer.wait(timeout=10)
+        return response
+
+    monkeypatch.setattr(CreateView, "post", post)
+    return answer
+
+
+def is_autosave(request) -> bool:
+    return (
+        request.method == "POST"
+        and "/admin/pages/add/" in request.url
+        and "application/json" in request.headers.get("accept", "")
+    )
+
+
+def test_publish_pressed_during_the_first_autosave_publishes_the_post_once(
+    demo_site, page: Page, held_autosave, caplog
+):
+    caplog.set_level(logging.WARNING)
+    UserFactory(username="erin", password=PASSWORD, groups=[EDITORS])
+    server_errors = []
+    page.on("response", lambda response: response.status >= 500 and server_errors.append(response.url))
+    log_in(page, demo_site.url, "erin")
+
+    titles = [f"Zeeburg open data, part {number}" for number in range(1, ATTEMPTS + 1)]
+    for title in titles:
+        held_autosave.clear()
+        page.goto(f"{demo_site.url}/admin/")
+        open_new_post(page)
+        with page.expect_request(is_autosave):
+            page.get_by_role("textbox", name="Title*").fill(title)
+            page.keyboard.press("Tab")  # on to the next field: the slug follows the title
+        choose_author(page, "Gabriel Lopez")
+        page.get_by_role("textbox", name="Lead*").fill("How residents reuse the city's open data.")
+        page.get_by_role("button", name="Publish", exact=True).click()
+        held_autosave.set()
+        expect(page.get_by_role("status")).to_contain_text(
+            re.compile(rf"Page '{re.escape(title)}' (created and published|has been published)\.")
+        )
+
+    for title in titles:
+        post = BlogPage.objects.get(title=title)  # one post, not two
+        assert post.live
+        assert post.lead == "How residents reuse the city's open data."
+        assert [author.name for author in post.authors] == ["Gabriel Lopez"]
+    assert BlogPage.objects.filter(title__in=titles, live=True).count() == ATTEMPTS
+    assert server_errors == []
+    assert not [record for record in caplog.records if "locked" in record.getMessage()]
