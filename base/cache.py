@@ -5,8 +5,8 @@ so that page is stored once (key: the full URL with its query string, plus the h
 response varies on) and served without touching the database. Editors, people who just signed
 up (their page shows a message), the admin and every non-GET request go straight to the view.
 
-Parts of pages every page shows (the navigation, the footer) are kept the same way, for every
-request, with ``cached_fragment``.
+Parts of pages (the navigation, the footer, a post's card or its "Read more") are kept the same
+way, for every request, with ``cached_fragment`` and ``cached_fragments``.
 
 Invalidation is by generation: every key starts with the current generation, and any change a
 page may show starts a new one, after the change is committed. Page events and the site-wide
@@ -58,6 +58,25 @@ def cached_fragment(name: str, build):
     # The generation is read before building: what is built while a change commits is stored
     # under the old generation, which is never read again.
     return cache.get_or_set(f"fragment:{_generation()}:{name}", build, timeout)
+
+
+def cached_fragments(items: list, name, build) -> list:
+    """``cached_fragment`` for many items at once (a rendered card per post): the value of each
+    item is kept under ``name(item)``. Those kept are read in one round trip; ``build(missing)``
+    makes the values of the others together (one list, in their order), which are then kept.
+    Returns the values in the order of ``items``."""
+    timeout = settings.FRAGMENT_CACHE_SECONDS
+    if not timeout:
+        return build(items)
+    generation = _generation()
+    keys = [f"fragment:{generation}:{name(item)}" for item in items]
+    values = cache.get_many(keys)
+    missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in values]
+    if missing:
+        built = dict(zip((key for key, _ in missing), build([item for _, item in missing]), strict=True))
+        cache.set_many(built, timeout)
+        values.update(built)
+    return [values[key] for key in keys]
 
 
 def clear_page_caches() -> None:

@@ -257,12 +257,12 @@ def body_for(rng: random.Random, *, rich: bool, rare: bool, images: list, link_t
 # The site -------------------------------------------------------------------------------------
 
 
-def setup_django(workdir: Path, database_url: str | None = None) -> None:
-    """Point Django at ``database_url`` (by default an SQLite file in ``workdir``) and a media
-    folder in ``workdir``, then set it up."""
+def setup_django(workdir: Path, database_url: str | None = None, project: Path = PROJECT) -> None:
+    """Point the Django project in ``project`` at ``database_url`` (by default an SQLite file in
+    ``workdir``) and a media folder in ``workdir``, then set it up."""
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings.test"
-    sys.path.insert(0, str(PROJECT))
+    sys.path.insert(0, str(project))
     import django
     from django.conf import settings
 
@@ -630,6 +630,48 @@ def run_size(n: int, workdir: Path, database_url: str | None, db: str) -> None:
     (workdir / "results.json").write_text(json.dumps({"load": load, "scenarios": results}))
 
 
+# The reader pages whose render cost is compared with BENCH_BASELINE's, and the target ratio of
+# each median to the baseline's.
+BASELINE_TARGETS = {"post": 0.5, "home": 0.7, "index": 0.7, "category": 0.7, "author": 0.7}
+
+
+def run_baseline(n: int, workdir: Path, database_url: str | None, db: str, project: Path) -> None:
+    """The child process for BENCH_BASELINE: the reader pages of the site just built and measured
+    for this checkout, served by the baseline's code (``project``, a git worktree)."""
+    setup_django(workdir, database_url, project)
+    from django.test import Client
+
+    site = json.loads((workdir / "site.json").read_text())
+    client = Client()
+    results = {}
+    for name, url in scenarios(site["post_url"]).items():
+        if name not in BASELINE_TARGETS:
+            continue
+        result = results[name] = measure(client, url)
+        if result["status"] == 200:
+            print(
+                f"scenario={name} n={n} queries={result['queries']} median_ms={result['median_ms']:.1f} "
+                f"p95_ms={result['p95_ms']:.1f} db={db} code=baseline",
+                flush=True,
+            )
+    (workdir / "baseline.json").write_text(json.dumps({"scenarios": results}))
+
+
+def compare_with_baseline(current: dict, baseline: dict, n: int, db: str, commit: str) -> None:
+    print(f"\n== {db}, n={n}: render cost against {commit} (targets: {BASELINE_TARGETS}) ==")
+    for name, target in BASELINE_TARGETS.items():
+        now, then = current["scenarios"].get(name, {}), baseline["scenarios"].get(name, {})
+        if now.get("status") != 200 or then.get("status") != 200:
+            print(f"scenario={name} not compared: {now.get('status')} now, {then.get('status')} then")
+            continue
+        ratio = now["median_ms"] / then["median_ms"]
+        verdict = "ok" if ratio <= target else f"MISSED: over {target}×"
+        print(
+            f"scenario={name} baseline_ratio={ratio:.2f} ({then['median_ms']:.1f} → {now['median_ms']:.1f} ms; "
+            f"queries {then['queries']} → {now['queries']}) {verdict}"
+        )
+
+
 def load_average() -> str:
     return ", ".join(f"{load:.1f}" for load in os.getloadavg())
 
@@ -716,7 +758,7 @@ def postgres_database(n: int, keep: bool):
             postgres_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def run_database(db: str, sizes: list[int], keep: str | None) -> dict[int, dict]:
+def run_database(db: str, sizes: list[int], keep: str | None, baseline: Path | None) -> dict[int, dict]:
     results = {}
     for n in sizes:
         # A process per size: Django is set up once per process, against that size's database.
@@ -728,11 +770,49 @@ def run_database(db: str, sizes: list[int], keep: str | None) -> dict[int, dict]
                 workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"reader-bench-{n}-")))
             database_url = stack.enter_context(postgres_database(n, bool(keep))) if db == "postgres" else None
             print(f"# {db}, n={n}", flush=True)
-            command = [sys.executable, __file__, "--size", str(n), "--workdir", str(workdir), "--db", db]
+            command = [
+                sys.executable,
+                str(Path(__file__).resolve()),
+                "--size",
+                str(n),
+                "--workdir",
+                str(workdir),
+                "--db",
+                db,
+            ]
             env = {**os.environ, "BENCH_DATABASE_URL": database_url or ""}
             subprocess.run(command, check=True, cwd=PROJECT, env=env)  # noqa: S603 (our own script)
             results[n] = json.loads((workdir / "results.json").read_text())
+            if baseline:
+                print(
+                    f"# {db}, n={n}: the same site with the code of {os.environ['BENCH_BASELINE']}",
+                    flush=True,
+                )
+                subprocess.run([*command, "--baseline", str(baseline)], check=True, cwd=baseline, env=env)  # noqa: S603
+                compare_with_baseline(
+                    results[n],
+                    json.loads((workdir / "baseline.json").read_text()),
+                    n,
+                    db,
+                    os.environ["BENCH_BASELINE"],
+                )
     return results
+
+
+@contextlib.contextmanager
+def baseline_worktree(commit: str | None):
+    """BENCH_BASELINE's code, checked out in a temporary git worktree (removed afterwards)."""
+    if not commit:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="reader-bench-baseline-") as folder:
+        worktree = Path(folder) / "baseline"
+        git = ["git", "-C", str(PROJECT)]
+        subprocess.run([*git, "worktree", "add", "--detach", "--quiet", str(worktree), commit], check=True)  # noqa: S603, S607
+        try:
+            yield worktree
+        finally:
+            subprocess.run([*git, "worktree", "remove", "--force", str(worktree)], check=False)  # noqa: S603, S607
 
 
 def main() -> None:
@@ -740,7 +820,13 @@ def main() -> None:
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)  # set when run as a child
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", default="sqlite", help=argparse.SUPPRESS)
+    parser.add_argument("--baseline", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.baseline is not None:
+        run_baseline(
+            args.size, args.workdir, os.environ.get("BENCH_DATABASE_URL") or None, args.db, args.baseline
+        )
+        return
     if args.size is not None:
         run_size(args.size, args.workdir, os.environ.get("BENCH_DATABASE_URL") or None, args.db)
         return
@@ -750,7 +836,8 @@ def main() -> None:
     if unknown := [db for db in databases if db not in DATABASES]:
         raise SystemExit(f"BENCH_DB: unknown {' '.join(unknown)} (one or more of {', '.join(DATABASES)})")
     keep = os.environ.get("BENCH_KEEP")
-    results = {db: run_database(db, sizes, keep) for db in databases}
+    with baseline_worktree(os.environ.get("BENCH_BASELINE")) as baseline:
+        results = {db: run_database(db, sizes, keep, baseline) for db in databases}
     for db, by_size in results.items():
         if len(by_size) > 1:
             compare(by_size, db)

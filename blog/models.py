@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -21,6 +22,7 @@ from wagtail.search import index
 from base.models import SOCIAL_IMAGE_FILTER
 from base.pagination import paginate
 from base.permissions import BlogIndexPermissionTester
+from base.routing import specific_child
 
 from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
@@ -200,13 +202,24 @@ class BlogIndexPage(RoutablePageMixin, Page):
         live_children = self.get_children().live().public().filter(pk=OuterRef("pk"))
         return BlogPage.objects.filter(Exists(live_children)).order_by("-date", "-pk")
 
+    def route(self, request, path_components):
+        """The blog's own listings and feeds first (RoutablePageMixin), then a post by its slug,
+        in one query (base/routing.py); any other child (or none) goes Wagtail's way."""
+        if len(path_components) == 1:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")
+            except Http404:
+                if post := specific_child(self, path_components[0], BlogPage):
+                    return post.route(request, [])
+        return super().route(request, path_components)
+
     @property
     def feed_url(self) -> str:
         return self.url + self.reverse_subpage("feed")
 
     def render_listing(self, request, posts, **context):
-        posts = posts.defer_streamfields().prefetch_related(*card_prefetches())
-        page, page_range = paginate(posts, request.GET.get("page"), POSTS_PER_PAGE)
+        # What the cards show is fetched with them, for the cards not kept rendered (blog_tags.post_cards).
+        page, page_range = paginate(posts.defer_streamfields(), request.GET.get("page"), POSTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
@@ -473,6 +486,9 @@ class BlogPage(Page):
     def blog_index(self) -> "BlogIndexPage | None":
         if not (self.path and self.depth):  # the preview of a post not yet placed in the tree
             return None
+        parent = getattr(self, "_cached_parent_obj", None)  # kept when the blog routed to the post
+        if isinstance(parent, BlogIndexPage):
+            return parent
         return BlogIndexPage.objects.parent_of(self).first()
 
     @cached_property

@@ -4,7 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from blog.models import BlogIndexPage, BlogPage, card_prefetches
+from base.routing import specific_child
+from blog.models import BlogIndexPage, BlogPage
 from blog.text import plain_text
 
 
@@ -40,6 +41,12 @@ class HomePage(Page):
     def summary(self) -> str:
         return plain_text(self.intro)
 
+    def route(self, request, path_components):
+        """A blog by its slug in one query (base/routing.py); anything else Wagtail's way."""
+        if path_components and (blog := specific_child(self, path_components[0], BlogIndexPage)):
+            return blog.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_posts"] = (
@@ -47,7 +54,6 @@ class HomePage(Page):
             .public()
             .descendant_of(self)
             .defer_streamfields()
-            .prefetch_related(*card_prefetches())
             .order_by("-date", "-pk")[: self.latest_posts_count]
         )
         context["blog_index"] = blog_index = BlogIndexPage.objects.live().public().descendant_of(self).first()

@@ -1,9 +1,11 @@
 from django import template
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from base.cache import cached_fragment
+from base.cache import cached_fragment, cached_fragments
 from blog.citations import link_citations as link_citations_in_html
+from blog.models import card_prefetches
 
 register = template.Library()
 
@@ -27,3 +29,29 @@ def read_more(context):
     if getattr(request, "is_preview", False) or not page.pk:
         return mark_safe(render())  # noqa: S308 - a rendered template
     return mark_safe(cached_fragment(f"read-more:{page.pk}", render))  # noqa: S308 - a rendered template
+
+
+@register.simple_tag(takes_context=True)
+def post_cards(context, posts, heading_level=3):
+    """The cards of ``posts`` (includes/post_card.html, the first one's image loaded at once),
+    each kept rendered until anything it shows changes (base/cache.py). The posts whose card is
+    not kept get what a card shows (card_prefetches) together, then are rendered."""
+    request = context["request"]
+    posts = list(posts)
+    first = posts[0] if posts else None
+
+    def render(missing):
+        prefetch_related_objects(missing, *card_prefetches())
+        return [
+            render_to_string(
+                "includes/post_card.html",
+                {"post": post, "heading_level": heading_level, "eager": post is first},
+                request=request,
+            )
+            for post in missing
+        ]
+
+    def name(post):
+        return f"post-card:{post.pk}:h{heading_level}:{'eager' if post is first else 'lazy'}"
+
+    return [mark_safe(card) for card in cached_fragments(posts, name, render)]  # noqa: S308 - rendered templates

@@ -1,11 +1,12 @@
-"""The parts every page shows (navigation, footer) and a post's "Read More" cards are rendered
-once and kept until something in them changes (base/cache.py ``cached_fragment``), on every page
-that is rendered: with the page cache off (the test settings), for editors signed in; previews
-build "Read More" afresh."""
+"""The parts every page shows (navigation, footer), a post's "Read More" cards and the post cards
+of listings are rendered once and kept until something in them changes (base/cache.py
+``cached_fragment``, ``cached_fragments``), on every page that is rendered: with the page cache
+off (the test settings), for editors signed in; previews build "Read More" afresh."""
 
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Site
 
 from base.models import FooterSettings, Partner
@@ -140,3 +141,57 @@ def test_a_preview_shows_the_editors_unsaved_picks_and_readers_the_live_ones(dem
     preview = draft.make_preview_request()
     assert read_more_titles(preview)[0] == "Picked in the draft only"
     assert read_more_titles(client.get(SEED_POST)) == live_titles
+
+
+# Post cards in listings ----------------------------------------------------------------------------
+
+
+def card_titles(response) -> list[str]:
+    return [text_of(title) for title in soup_of(response).select(".card-grid .post-card__title")]
+
+
+def card_image_loading(response) -> list[str]:
+    return [img["loading"] for img in soup_of(response).select(".card-grid img.post-card__image")]
+
+
+def test_listing_cards_are_read_from_the_database_once(demo, client):
+    for url in ("/blog/", "/", "/blog/category/china/"):
+        first = queries(client, url)
+        second = queries(client, url)
+        assert any("blog_blogpageauthor" in sql for sql in first), url
+        assert not any("blog_blogpageauthor" in sql for sql in second), url
+        assert card_titles(client.get(url)) == card_titles(Client().get(url))
+
+
+def test_a_renamed_post_or_author_shows_on_every_listing_at_once(demo, client, change):
+    urls = ("/blog/", "/", "/blog/category/china/")
+    for url in urls:
+        assert demo.title in card_titles(client.get(url))
+    demo.title = "The seed post, renamed"
+    change(lambda: demo.save_revision().publish())
+    for url in urls:
+        assert "The seed post, renamed" in card_titles(client.get(url))
+    author = demo.authors[0]
+    author.name = "An author, renamed"
+    change(author.save)
+    for url in urls:
+        assert b"An author, renamed" in client.get(url).content
+
+
+def test_a_new_post_takes_the_top_card_and_only_the_top_card_loads_its_image_at_once(demo, client, change):
+    before = client.get("/blog/")
+    assert card_image_loading(before)[0] == "eager"
+    assert set(card_image_loading(before)[1:]) == {"lazy"}
+    blog = demo.get_parent().specific
+    newest = BlogPageFactory(
+        parent=blog,
+        title="The newest post",
+        date=timezone.localdate(),
+        live=False,
+        listing_image=demo.listing_image,
+    )
+    change(lambda: newest.save_revision().publish())
+    after = client.get("/blog/")
+    assert card_titles(after)[:2] == ["The newest post", card_titles(before)[0]]
+    assert card_image_loading(after)[0] == "eager"
+    assert set(card_image_loading(after)[1:]) == {"lazy"}

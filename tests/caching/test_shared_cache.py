@@ -35,7 +35,9 @@ def test_without_redis_the_cache_is_files_in_the_data_folder_and_pages_are_cache
 
 
 def test_the_folder_can_be_named_and_redis_chosen_instead(monkeypatch, tmp_path):
-    assert base_settings(monkeypatch, CACHE_DIR=str(tmp_path))["CACHES"]["default"]["LOCATION"] == str(tmp_path)
+    assert base_settings(monkeypatch, CACHE_DIR=str(tmp_path))["CACHES"]["default"]["LOCATION"] == str(
+        tmp_path
+    )
     redis = base_settings(monkeypatch, REDIS_URL="redis://127.0.0.1:6379/1")["CACHES"]["default"]
     assert redis["BACKEND"] == "django_redis.cache.RedisCache"
 
