@@ -72,7 +72,7 @@ serve: install
 
 # Debian's Varnish, wrk and nginx, for serve-cached and the load and fault runs (installed with
 # apt-get when missing, as root; on a machine with systemd, apt also starts their default services).
-.PHONY: front-tools serve-cached load faults varnish-purge-check shared-cache-check
+.PHONY: front-tools serve-cached load load-sqlite faults varnish-purge-check shared-cache-check
 
 front-tools:
 	@missing=; \
@@ -108,6 +108,12 @@ load: front-tools install
 
 faults: front-tools install
 	$(BIN)/python bench/faults.py
+
+# One machine without Redis (SQLite, the file cache, 2 gunicorn workers): readers, newsletter
+# signups and publishes at once lose nothing; the post's throughput rendered and cached
+# (bench/one_machine_load.py, ~3 minutes; LOAD_BASELINE=<commit> also measures that commit's code).
+load-sqlite: front-tools install
+	$(BIN)/python bench/one_machine_load.py
 
 varnish-purge-check: front-tools install
 	$(BIN)/python bench/varnish_purge_check.py

@@ -7,3 +7,6 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - connects the page cache's receivers
+        from .images import keep_srcset_filters
+
+        keep_srcset_filters()

@@ -99,14 +99,14 @@ def mix(posts: list[str]) -> list[str]:
     return [*posts, "/", "/blog/", "/search/?query=china", "/search/?query=data", "/blog/feed/"]
 
 
-def wrk(base_url: str, paths: list[str], folder: Path) -> dict:
+def wrk(base_url: str, paths: list[str], folder: Path, connections: int = CONNECTIONS) -> dict:
     script = folder / "mix.lua"
     script.write_text(WRK_SCRIPT % {"paths": ", ".join(json.dumps(path) for path in paths)})
     output = subprocess.run(  # noqa: S603 (our own commands)
         [
             "/usr/bin/wrk",
             f"-t{THREADS}",
-            f"-c{CONNECTIONS}",
+            f"-c{connections}",
             f"-d{SECONDS}s",
             "--timeout",
             "10s",

@@ -8,6 +8,7 @@ small TCP proxy that can be stopped to take a service away.
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -16,7 +17,9 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,14 +121,22 @@ def wait_until_up(url: str, seconds: float = 90) -> None:
 
 
 @contextlib.contextmanager
-def serving(target: str, env: dict, port: int, varnish_port: int | None = None, log: Path | None = None):
-    """`make serve` or `make serve-cached` until the block ends; yields the URL readers use."""
+def serving(
+    target: str,
+    env: dict,
+    port: int,
+    varnish_port: int | None = None,
+    log: Path | None = None,
+    project: Path = ROOT,
+):
+    """`make serve` or `make serve-cached` (of ``project``, by default this checkout) until the
+    block ends; yields the URL readers use."""
     args = ["make", "--no-print-directory", target, f"PORT={port}"]
     if varnish_port:
         args.append(f"VARNISH_PORT={varnish_port}")
     out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
     process = subprocess.Popen(  # noqa: S603 (our own commands)
-        args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        args, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
     )
     url = f"http://127.0.0.1:{varnish_port or port}"
     try:
@@ -208,6 +219,78 @@ class TcpProxy:
         finally:
             with contextlib.suppress(OSError):
                 sink.shutdown(socket.SHUT_WR)
+
+
+class Browser:
+    """urllib with a cookie jar that also sends Secure cookies over the local plain http, and
+    redirects returned rather than followed. With gunicorn's access log written as
+    ``--access-logformat '%(p)s %(U)s'``, it tells which worker answered."""
+
+    def __init__(self, url: str, access_log: Path | None = None):
+        self.url = url
+        self.access_log = access_log
+        self.cookies: dict[str, str] = {}
+
+    def request(self, path: str, data: dict | None = None, headers: dict | None = None) -> tuple[str, str]:
+        """The answer's body and the process id of the worker that answered (or "")."""
+        request = urllib.request.Request(  # noqa: S310 - our own local server
+            self.url + path,
+            data=urllib.parse.urlencode(data).encode() if data is not None else None,
+            headers={**(headers or {}), **self._cookie_header()},
+        )
+        logged = len(self.access_log.read_text().splitlines()) if self.access_log else 0
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=30) as response:
+            self.status = response.status
+            for header in response.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+            html = response.read().decode()
+        return html, self._worker(path, after=logged) if self.access_log else ""
+
+    def _cookie_header(self) -> dict:
+        return {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+
+    def _worker(self, path: str, after: int) -> str:
+        for _ in range(50):
+            for line in self.access_log.read_text().splitlines()[after:]:
+                pid, logged_path = line.split(" ", 1)
+                if logged_path == path.split("?")[0]:
+                    return pid
+            time.sleep(0.05)
+        raise RuntimeError(f"{path} is not in gunicorn's access log")
+
+    def csrf_token(self, path: str) -> str:
+        html, _ = self.request(path)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a 302 is returned as it is (its cookies kept), not followed
+
+    def http_error_302(self, request, response, code, message, headers):
+        return response
+
+
+def sign_in(browser: Browser, username: str, password: str) -> None:
+    """Through the admin's login form, as an editor does."""
+    token = browser.csrf_token("/admin/login/")
+    browser.request(
+        "/admin/login/",
+        {"csrfmiddlewaretoken": token, "username": username, "password": password, "next": "/admin/"},
+    )
+    if browser.status != 302:
+        raise RuntimeError(f"Signing in as {username} failed ({browser.status}).")
+
+
+def publish(browser: Browser, page_id) -> str:
+    """Publish a page's latest revision through the admin (the bulk "Publish" action), signed in;
+    the worker that answered."""
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={page_id}"
+    _, worker = browser.request(url, {"csrfmiddlewaretoken": browser.csrf_token(url)})
+    if browser.status != 302:
+        raise RuntimeError(f"Publishing page {page_id} answered {browser.status}.")
+    return worker
 
 
 def require(condition: bool, message: str) -> None:

@@ -20,12 +20,20 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
-from http.cookies import SimpleCookie
 from pathlib import Path
 
-from load_services import PYTHON, ROOT, SEED_POST, app_env, demo_database, free_port, serving
+from load_services import (
+    PYTHON,
+    ROOT,
+    SEED_POST,
+    Browser,
+    app_env,
+    demo_database,
+    free_port,
+    publish,
+    serving,
+    sign_in,
+)
 
 EDITOR = ("shared-cache-check", secrets.token_urlsafe(16))
 
@@ -38,53 +46,6 @@ post.title = {title!r}
 post.save_revision()  # a draft: nothing readers see changes yet
 print(post.pk)
 """
-
-
-class Browser:
-    """urllib with a cookie jar that also sends Secure cookies over the local plain http."""
-
-    def __init__(self, url: str, access_log: Path):
-        self.url = url
-        self.access_log = access_log
-        self.cookies: dict[str, str] = {}
-
-    def request(self, path: str, data: dict | None = None) -> tuple[str, str]:
-        """The page's HTML and the process id of the worker that answered."""
-        request = urllib.request.Request(  # noqa: S310 - our own local server
-            self.url + path,
-            data=urllib.parse.urlencode(data).encode() if data is not None else None,
-            headers={"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-            if self.cookies
-            else {},
-        )
-        logged = len(self.access_log.read_text().splitlines())
-        with urllib.request.build_opener(NoRedirect).open(request, timeout=10) as response:
-            for header in response.headers.get_all("Set-Cookie") or []:
-                for name, morsel in SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            html = response.read().decode()
-        return html, self._worker(path, after=logged)
-
-    def _worker(self, path: str, after: int) -> str:
-        for _ in range(50):
-            for line in self.access_log.read_text().splitlines()[after:]:
-                pid, logged_path = line.split(" ", 1)
-                if logged_path == path.split("?")[0]:
-                    return pid
-            time.sleep(0.05)
-        raise RuntimeError(f"{path} is not in gunicorn's access log")
-
-    def csrf_token(self, path: str) -> str:
-        html, _ = self.request(path)
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None  # a 302 is returned as it is (its cookies kept), not followed
-
-    def http_error_302(self, request, response, code, message, headers):
-        return response
 
 
 def title_of(html: str) -> str:
@@ -144,18 +105,8 @@ def main() -> int:
                 failures.append("A worker rendered the post again instead of serving it from the cache.")
 
             # 2. Publish the draft through one worker; the other shows it at once.
-            token = editor.csrf_token("/admin/login/")
-            editor.request(
-                "/admin/login/",
-                {
-                    "csrfmiddlewaretoken": token,
-                    "username": EDITOR[0],
-                    "password": EDITOR[1],
-                    "next": "/admin/",
-                },
-            )
-            publish = f"/admin/bulk/wagtailcore/page/publish/?id={post_id}"
-            _, publisher = editor.request(publish, {"csrfmiddlewaretoken": editor.csrf_token(publish)})
+            sign_in(editor, *EDITOR)
+            publisher = publish(editor, post_id)
             print(f"Published through worker {publisher}")
             for _ in range(40):
                 html, worker = reader.request(SEED_POST)

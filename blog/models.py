@@ -153,13 +153,14 @@ class BlogCategory(index.Indexed, models.Model):
 def card_prefetches():
     """What a post card shows besides the page itself: authors with photos, categories, image."""
     images = get_image_model().objects
+    renditions = get_image_model().get_rendition_model().objects
     return [
         Prefetch(
             "post_authors",
-            queryset=BlogPageAuthor.objects.select_related("author").prefetch_related(
+            queryset=BlogPageAuthor.objects.select_related("author__photo").prefetch_related(
                 Prefetch(
-                    "author__photo",
-                    queryset=images.prefetch_renditions(*Filter.expand_spec(AUTHOR_PHOTO_FILTER)),
+                    "author__photo__renditions",
+                    queryset=renditions.filter(filter_spec__in=Filter.expand_spec(AUTHOR_PHOTO_FILTER)),
                 )
             ),
         ),
