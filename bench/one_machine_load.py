@@ -213,7 +213,8 @@ def main() -> int:
             check=True,
             capture_output=True,
             text=True,
-        ).stdout.split()
+        ).stdout.splitlines()
+        drafts = [line for line in drafts if line.isdigit()]  # the page ids, not the shell's own notices
         print(f"One machine: SQLite, file cache, 2 gunicorn workers; {SECONDS} s per run", flush=True)
 
         log = folder / "serve.log"

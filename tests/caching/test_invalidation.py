@@ -2,7 +2,7 @@
 
 import pytest
 from django.test import Client
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from base.models import FooterSettings, Partner
 from blog.models import Author, BlogCategory
@@ -51,6 +51,17 @@ def test_unpublishing_a_post_removes_it(demo, change):
     change(lambda: demo.unpublish())
     assert reader(SEED_POST).status_code == 404
     assert demo.title.encode() not in reader("/blog/").content
+
+
+def test_making_a_post_private_takes_it_away_from_readers_at_once(demo, change):
+    assert reader(SEED_POST).status_code == 200
+    assert reader(SEED_POST).status_code == 200  # from the cache
+    restriction = PageViewRestriction(page=demo, restriction_type=PageViewRestriction.LOGIN)
+    change(restriction.save)
+    assert reader(SEED_POST).status_code == 302  # to the login page
+    assert demo.title.encode() not in reader("/blog/").content
+    change(restriction.delete)
+    assert reader(SEED_POST).status_code == 200
 
 
 def test_deleting_a_post_removes_it(demo, change):
