@@ -17,12 +17,14 @@ and Wagtail's own cached data in the same cache are kept. When a front cache (Va
 configured in WAGTAILFRONTENDCACHE, it is told to drop everything too.
 """
 
+import contextlib
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, InterfaceError, transaction
 from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils.cache import (
     add_never_cache_headers,
@@ -32,6 +34,7 @@ from django.utils.cache import (
 )
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_url_from_cache
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 GENERATION_KEY = "pagecache:generation"
 # How long a browser may keep a page without asking again. Shared caches (Varnish, a CDN) keep it
@@ -167,3 +170,38 @@ class PageCacheMiddleware:
             else:
                 cache.set(key, response, timeout)
         return response
+
+
+class KeptSiteMiddleware:
+    """The Wagtail Site that serves a page, with its home page, kept like a fragment.
+
+    Wagtail looks the site up for every page it serves, then loads its home page's specific type:
+    two queries. Kept per host and port until anything pages show changes (sites and pages
+    included), the site is set, before Wagtail's page view runs, where Wagtail looks for it first
+    (``request._wagtail_site``, see ``Site.find_for_request``). Place it after PageCacheMiddleware:
+    a page from the page cache needs no site.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_serve:
+            return None
+        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+        # The database down: Wagtail's view looks again, meets it and answers 503 (base/outage.py).
+        with contextlib.suppress(DatabaseError, InterfaceError):
+            request._wagtail_site = cached_fragment(
+                f"site:{hostname}:{port}", lambda: _site_with_home(request)
+            )
+        return None
+
+
+def _site_with_home(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
+    return site

@@ -298,15 +298,15 @@ def test_a_corrected_search_costs_three_queries_more(demo_blog, client, django_a
 
 # Kept fragments --------------------------------------------------------------------------------
 # Most pages the page cache misses (a new address, a query string, a signed-in editor) find the
-# menu, footer, "Read More" and post cards kept (base/cache.py): at most 14 queries for a post
-# and 12 for a listing, whatever it shows.
+# site, menu, footer, "Read More" and post cards kept (base/cache.py): at most 14 queries for a
+# post and 12 for a listing, whatever it shows (the ceilings set for this site; pinned lower here).
 
 KEPT_FRAGMENTS_BUDGETS = {
-    "/blog/ai-research-with-china/": 11,
-    "/blog/": 8,
-    "/": 8,
-    "/blog/category/china/": 9,
-    "/blog/author/lynda-hardman/": 10,
+    "/blog/ai-research-with-china/": 9,
+    "/blog/": 6,
+    "/": 6,
+    "/blog/category/china/": 7,
+    "/blog/author/lynda-hardman/": 8,
 }
 
 

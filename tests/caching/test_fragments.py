@@ -93,6 +93,15 @@ def test_partner_changes_show_at_once(demo, client, change):
     assert "A renamed partner" not in partner_logos(client.get("/blog/"))
 
 
+def test_the_kept_site_is_renewed_when_the_site_changes(demo, client, change):
+    site = Site.objects.get(is_default_site=True)
+    assert client.get(SEED_POST).status_code == 200  # keeps the site and its home page
+    site.site_name = "Amsterdam Data Science, renamed"
+    change(site.save)
+    assert b"Amsterdam Data Science, renamed" in client.get(SEED_POST).content
+    assert not any("wagtailcore_site" in sql for sql in queries(client, SEED_POST))
+
+
 def test_an_editor_signed_in_sees_a_change_at_once_too(demo, change):
     editor = Client()
     editor.force_login(UserFactory(is_superuser=True))
