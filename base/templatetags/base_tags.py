@@ -109,11 +109,11 @@ def page_meta(context):
     image = None
     social_image = getattr(page, "social_image", None)
     if social_image:
-        rendition = social_image.get_rendition(SOCIAL_IMAGE_FILTER)
+        # Kept per image: Wagtail writes a rendition back to the cache each time it is asked for one.
+        rendition = cached_fragment(f"social-image:{social_image.pk}", lambda: _social_rendition(social_image))
         image = {
-            "url": request.build_absolute_uri(rendition.url),
-            "width": rendition.width,
-            "height": rendition.height,
+            **rendition,
+            "url": request.build_absolute_uri(rendition["url"]),
             "alt": getattr(page, "social_image_alt", "") or page.title,
         }
     structured_data = getattr(page, "structured_data", None)
@@ -130,6 +130,11 @@ def page_meta(context):
             else None
         ),
     }
+
+
+def _social_rendition(image) -> dict:
+    rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
 
 
 # Characters that could end a <script> element or start markup inside JSON, escaped as JSON allows.
