@@ -34,7 +34,6 @@ from django.utils.cache import (
 )
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_url_from_cache
 from wagtail.models import Site
-from wagtail.views import serve as wagtail_serve
 
 GENERATION_KEY = "pagecache:generation"
 # How long a browser may keep a page without asking again. Shared caches (Varnish, a CDN) keep it
@@ -183,13 +182,16 @@ class KeptSiteMiddleware:
     """
 
     def __init__(self, get_response):
+        from wagtail.views import serve  # not at import: base.cache is imported while models load
+
         self.get_response = get_response
+        self.wagtail_serve = serve
 
     def __call__(self, request):
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_serve:
+        if view_func is not self.wagtail_serve:
             return None
         hostname, port = split_domain_port(request.get_host())[0], request.get_port()
         # The database down: Wagtail's view looks again, meets it and answers 503 (base/outage.py).

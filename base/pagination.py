@@ -22,13 +22,18 @@ class Paginator(paginator.Paginator):
         return self._get_page(items[bottom:top], number, self)
 
 
-def paginate(items, raw_page: str | None, per_page: int) -> tuple[paginator.Page, list]:
+def paginate(
+    items, raw_page: str | None, per_page: int, count: int | None = None
+) -> tuple[paginator.Page, list]:
     """The page of ``items`` a reader asked for, or the nearest one that exists.
 
     Missing or non-numeric → page 1; below 1 → page 1; past the end → the last page.
-    Returns the page and the elided range of page numbers for the page links.
+    Returns the page and the elided range of page numbers for the page links. ``count``, when
+    known (kept in a cache), spares counting the items.
     """
     pages = Paginator(items, per_page)
+    if count is not None:
+        pages.count = count
     try:
         number = int(raw_page)
     except (TypeError, ValueError):

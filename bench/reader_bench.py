@@ -262,12 +262,18 @@ def setup_django(workdir: Path, database_url: str | None = None, project: Path =
     ``workdir``) and a media folder in ``workdir``, then set it up."""
     os.environ["DATABASE_URL"] = database_url or f"sqlite:///{workdir / 'db.sqlite3'}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "mysite.settings.test"
+    # The site's own cache folder, emptied: kept fragments of another size's site (the same page
+    # ids) or of an earlier run must not be served.
+    os.environ["CACHE_DIR"] = str(workdir / "cache")
     sys.path.insert(0, str(project))
     import django
     from django.conf import settings
 
     settings.MEDIA_ROOT = str(workdir / "media")
     django.setup()
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def analyze_postgres() -> None:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -303,10 +304,10 @@ def test_a_corrected_search_costs_three_queries_more(demo_blog, client, django_a
 
 KEPT_FRAGMENTS_BUDGETS = {
     "/blog/ai-research-with-china/": 9,
-    "/blog/": 6,
+    "/blog/": 5,
     "/": 6,
-    "/blog/category/china/": 7,
-    "/blog/author/lynda-hardman/": 8,
+    "/blog/category/china/": 6,
+    "/blog/author/lynda-hardman/": 7,
 }
 
 
@@ -335,6 +336,7 @@ def test_listings_with_kept_fragments_do_not_grow(blog_index, footer, kept_fragm
     build_posts(blog_index, 3)
     small = [capture(client, url) for url in ("/", blog_index.url)]
     build_posts(blog_index, 9)
+    cache.clear()  # as publishing them would renew the kept fragments
     large = [capture(client, url) for url in ("/", blog_index.url)]
     assert client.get(blog_index.url).content.count(b'class="post-card"') == 12
     for small_queries, large_queries in zip(small, large, strict=True):

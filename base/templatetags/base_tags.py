@@ -110,7 +110,9 @@ def page_meta(context):
     social_image = getattr(page, "social_image", None)
     if social_image:
         # Kept per image: Wagtail writes a rendition back to the cache each time it is asked for one.
-        rendition = cached_fragment(f"social-image:{social_image.pk}", lambda: _social_rendition(social_image))
+        rendition = cached_fragment(
+            f"social-image:{social_image.pk}", lambda: _social_rendition(social_image)
+        )
         image = {
             **rendition,
             "url": request.build_absolute_uri(rendition["url"]),

@@ -42,8 +42,11 @@ FRAGMENT_CACHE_SECONDS = 600
 AXES_ENABLED = False
 
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
-    # The file cache of production, in a folder of the test run's own (one per worker).
-    CACHES["default"]["LOCATION"] = Path(tempfile.gettempdir()) / f"mysite-test-cache-{CHECKOUT}{WORKER}"  # noqa: F405
+    # The file cache of production, in a folder of the test run's own (one per worker), or the
+    # one CACHE_DIR names (make bench: one per site it builds).
+    CACHES["default"]["LOCATION"] = os.environ.get("CACHE_DIR") or (  # noqa: F405
+        Path(tempfile.gettempdir()) / f"mysite-test-cache-{CHECKOUT}{WORKER}"  # noqa: F405
+    )
 if WORKER and CACHES["default"]["BACKEND"].startswith("django_redis"):  # noqa: F405
     # Clearing a django-redis cache empties its whole Redis database: one database per worker,
     # counting down from the one REDIS_URL names (CI: 15, 14, …) among Redis's 16.

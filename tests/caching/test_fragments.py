@@ -204,3 +204,18 @@ def test_a_new_post_takes_the_top_card_and_only_the_top_card_loads_its_image_at_
     assert card_titles(after)[:2] == ["The newest post", card_titles(before)[0]]
     assert card_image_loading(after)[0] == "eager"
     assert set(card_image_loading(after)[1:]) == {"lazy"}
+
+
+def listing_summary(response) -> str:
+    return text_of(soup_of(response).find(class_="listing-summary"))
+
+
+def test_a_listings_number_of_posts_is_kept_and_renewed_when_a_post_is_published(demo, client, change):
+    url = "/blog/category/china/"
+    before = listing_summary(client.get(url))
+    assert not any("COUNT(" in sql for sql in queries(client, url))  # kept
+    category = demo.category_list[0]
+    newest = BlogPageFactory(parent=demo.get_parent().specific, categories=[category], live=False)
+    change(lambda: newest.save_revision().publish())
+    count = int(before.split()[0])
+    assert listing_summary(client.get(url)).startswith(f"{count + 1} posts")

@@ -15,6 +15,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
+from base.cache import clear_page_caches
 from base.models import FooterSettings, Partner, SocialLink
 from base.permissions import create_groups, grant_blog_permissions
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             self.ensure_post(blog, data, categories, authors)
         self.ensure_partners()
         self.ensure_footer(Site.objects.get(root_page=home))
+        clear_page_caches()  # pages made or changed here were saved, not published
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {BlogPage.objects.live().count()} posts."))
 
     def ensure_home(self) -> HomePage:
