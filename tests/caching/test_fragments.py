@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
-from base.models import FooterSettings, Partner
+from base.models import SOCIAL_IMAGE_FILTER, FooterSettings, Partner
 from blog.models import BlogPage, BlogPageRelatedPost
 from tests.conftest import soup_of, text_of
 from tests.factories import BlogPageFactory, PartnerFactory, UserFactory
@@ -219,3 +219,19 @@ def test_a_listings_number_of_posts_is_kept_and_renewed_when_a_post_is_published
     change(lambda: newest.save_revision().publish())
     count = int(before.split()[0])
     assert listing_summary(client.get(url)).startswith(f"{count + 1} posts")
+
+
+def sharing_image(response) -> str:
+    return soup_of(response).find("meta", attrs={"property": "og:image"})["content"]
+
+
+def test_the_kept_sharing_image_follows_a_new_focal_point(demo, client, change):
+    before = sharing_image(client.get(SEED_POST))
+    assert sharing_image(client.get(SEED_POST)) == before  # kept
+    image = demo.listing_image
+    image.focal_point_x, image.focal_point_y = image.width - 40, 20
+    image.focal_point_width = image.focal_point_height = 40
+    change(image.save)
+    after = sharing_image(client.get(SEED_POST))
+    assert after != before
+    assert after.endswith(image.get_rendition(SOCIAL_IMAGE_FILTER).url)
