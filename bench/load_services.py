@@ -47,6 +47,35 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603 (our own commands)
 
 
+def shell(env: dict, script: str) -> list[str]:
+    """Run ``script`` with `manage.py shell` (development settings); the lines it printed."""
+    return subprocess.run(  # noqa: S603 (our own commands)
+        [PYTHON, "manage.py", "shell", "--verbosity", "0", "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "mysite.settings.dev"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+
+
+@contextlib.contextmanager
+def git_worktree(commit: str | None):
+    """``commit``'s code checked out in a temporary git worktree, removed afterwards; None
+    without a commit."""
+    if not commit:
+        yield None
+        return
+    git = ["/usr/bin/git", "-C", str(ROOT), "worktree"]
+    with tempfile.TemporaryDirectory(prefix="bench-baseline-") as folder:
+        path = Path(folder) / "baseline"
+        subprocess.run([*git, "add", "--detach", "--quiet", str(path), commit], check=True)  # noqa: S603
+        try:
+            yield path
+        finally:
+            subprocess.run([*git, "remove", "--force", str(path)], check=False)  # noqa: S603
+
+
 def _postgres(sql: str) -> None:
     import psycopg
 
@@ -291,6 +320,14 @@ def publish(browser: Browser, page_id) -> str:
     if browser.status != 302:
         raise RuntimeError(f"Publishing page {page_id} answered {browser.status}.")
     return worker
+
+
+def verdict(failures: list[str], started: float) -> int:
+    """Print the failures and the outcome; the exit status."""
+    for failure in failures:
+        print("FAIL:", failure, file=sys.stderr)
+    print(f"{'FAILED' if failures else 'OK'} in {time.monotonic() - started:.0f} s")
+    return 1 if failures else 0
 
 
 def require(condition: bool, message: str) -> None:

@@ -33,16 +33,18 @@ from pathlib import Path
 
 from load import SECONDS, fetch, mix, post_paths, report, warm, wrk
 from load_services import (
-    PYTHON,
     ROOT,
     SEED_POST,
     Browser,
     app_env,
     demo_database,
     free_port,
+    git_worktree,
     publish,
     serving,
+    shell,
     sign_in,
+    verdict,
 )
 
 EDITOR = ("load-editor", secrets.token_urlsafe(16))
@@ -169,19 +171,12 @@ def throughput(env: dict, folder: Path, project: Path = ROOT) -> dict:
 
 
 @contextlib.contextmanager
-def worktree(commit: str | None):
-    if not commit:
-        yield None
-        return
-    git = ["/usr/bin/git", "-C", str(ROOT), "worktree"]
-    with tempfile.TemporaryDirectory(prefix="load-baseline-") as folder:
-        path = Path(folder) / "baseline"
-        subprocess.run([*git, "add", "--detach", "--quiet", str(path), commit], check=True)  # noqa: S603
-        try:
+def baseline_code(commit: str | None):
+    """``commit``'s code with a virtualenv of its own, which its `make serve` needs."""
+    with git_worktree(commit) as path:
+        if path:
             subprocess.run(["/usr/bin/make", "--no-print-directory", "install"], cwd=path, check=True)  # noqa: S603
-            yield path
-        finally:
-            subprocess.run([*git, "remove", "--force", str(path)], check=False)  # noqa: S603
+        yield path
 
 
 def main() -> int:
@@ -200,21 +195,9 @@ def main() -> int:
             RATELIMIT_IP_META_KEY="HTTP_X_REAL_IP",
             LOG_LEVEL="WARNING",
         )
-        drafts = subprocess.run(  # noqa: S603 (our own commands)
-            [
-                PYTHON,
-                "manage.py",
-                "shell",
-                "-c",
-                MAKE_EDITOR_AND_DRAFTS.format(username=EDITOR[0], password=EDITOR[1], drafts=DRAFTS),
-            ],
-            cwd=ROOT,
-            env={**env, "DJANGO_SETTINGS_MODULE": "mysite.settings.dev"},
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.splitlines()
-        drafts = [line for line in drafts if line.isdigit()]  # the page ids, not the shell's own notices
+        drafts = shell(
+            env, MAKE_EDITOR_AND_DRAFTS.format(username=EDITOR[0], password=EDITOR[1], drafts=DRAFTS)
+        )
         print(f"One machine: SQLite, file cache, 2 gunicorn workers; {SECONDS} s per run", flush=True)
 
         log = folder / "serve.log"
@@ -228,7 +211,7 @@ def main() -> int:
         print(f"file cache / rendered, post: {gain:.1f}x (target at least 20x)")
         if gain < 20:
             problems.append(f"the file cache serves the post only {gain:.1f} times as fast as rendering it")
-        with worktree(os.environ.get("LOAD_BASELINE")) as baseline:
+        with baseline_code(os.environ.get("LOAD_BASELINE")) as baseline:
             if baseline:
                 before = throughput(env, folder, project=baseline)["rendered"]
                 report(f"gunicorn, rendered, {os.environ['LOAD_BASELINE']}: post", before)
@@ -239,10 +222,7 @@ def main() -> int:
                 if speedup < 2:
                     problems.append(f"the rendered post is only {speedup:.2f} times as fast as before")
 
-    for problem in problems:
-        print("FAIL:", problem, file=sys.stderr)
-    print(f"{'FAILED' if problems else 'OK'} in {time.monotonic() - started:.0f} s")
-    return 1 if problems else 0
+    return verdict(problems, started)
 
 
 if __name__ == "__main__":

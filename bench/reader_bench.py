@@ -35,6 +35,8 @@ import threading
 import time
 from pathlib import Path
 
+from load_services import git_worktree
+
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = "100 10000"
 
@@ -805,22 +807,6 @@ def run_database(db: str, sizes: list[int], keep: str | None, baseline: Path | N
     return results
 
 
-@contextlib.contextmanager
-def baseline_worktree(commit: str | None):
-    """BENCH_BASELINE's code, checked out in a temporary git worktree (removed afterwards)."""
-    if not commit:
-        yield None
-        return
-    with tempfile.TemporaryDirectory(prefix="reader-bench-baseline-") as folder:
-        worktree = Path(folder) / "baseline"
-        git = ["git", "-C", str(PROJECT)]
-        subprocess.run([*git, "worktree", "add", "--detach", "--quiet", str(worktree), commit], check=True)  # noqa: S603, S607
-        try:
-            yield worktree
-        finally:
-            subprocess.run([*git, "worktree", "remove", "--force", str(worktree)], check=False)  # noqa: S603, S607
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)  # set when run as a child
@@ -842,7 +828,7 @@ def main() -> None:
     if unknown := [db for db in databases if db not in DATABASES]:
         raise SystemExit(f"BENCH_DB: unknown {' '.join(unknown)} (one or more of {', '.join(DATABASES)})")
     keep = os.environ.get("BENCH_KEEP")
-    with baseline_worktree(os.environ.get("BENCH_BASELINE")) as baseline:
+    with git_worktree(os.environ.get("BENCH_BASELINE")) as baseline:
         results = {db: run_database(db, sizes, keep, baseline) for db in databases}
     for db, by_size in results.items():
         if len(by_size) > 1:

@@ -16,15 +16,12 @@ About 30 seconds.
 import re
 import secrets
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from load_services import (
-    PYTHON,
-    ROOT,
     SEED_POST,
     Browser,
     app_env,
@@ -32,7 +29,9 @@ from load_services import (
     free_port,
     publish,
     serving,
+    shell,
     sign_in,
+    verdict,
 )
 
 EDITOR = ("shared-cache-check", secrets.token_urlsafe(16))
@@ -68,20 +67,9 @@ def main() -> int:
             GUNICORN_CMD_ARGS=f"--access-logfile {access_log} --access-logformat '%(p)s %(U)s'",
         )
         new_title = f"Published through one worker {secrets.token_hex(3)}"
-        post_id = subprocess.run(  # noqa: S603 (our own commands)
-            [
-                PYTHON,
-                "manage.py",
-                "shell",
-                "-c",
-                MAKE_EDITOR_AND_DRAFT.format(username=EDITOR[0], password=EDITOR[1], title=new_title),
-            ],
-            cwd=ROOT,
-            env={**env, "DJANGO_SETTINGS_MODULE": "mysite.settings.dev"},
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.split()[-1]
+        post_id = shell(
+            env, MAKE_EDITOR_AND_DRAFT.format(username=EDITOR[0], password=EDITOR[1], title=new_title)
+        )[-1]
 
         with serving("serve", env, free_port()) as url:
             reader, editor = Browser(url, access_log), Browser(url, access_log)
@@ -118,10 +106,7 @@ def main() -> int:
             else:
                 failures.append("The other worker answered none of 40 requests.")
 
-    for failure in failures:
-        print("FAIL:", failure, file=sys.stderr)
-    print(f"{'FAILED' if failures else 'OK'} in {time.monotonic() - started:.0f} s")
-    return 1 if failures else 0
+    return verdict(failures, started)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from load_services import (
     redis_prefix,
     require,
     serving,
+    verdict,
 )
 
 PUBLISH = """
@@ -83,10 +84,7 @@ def main() -> int:
                 else:
                     print(f"{path}: the new title is shown at once (X-Cache: {cache_state})")
 
-    for failure in failures:
-        print("FAIL:", failure, file=sys.stderr)
-    print(f"{'FAILED' if failures else 'OK'} in {time.monotonic() - started:.0f} s")
-    return 1 if failures else 0
+    return verdict(failures, started)
 
 
 if __name__ == "__main__":
