@@ -126,7 +126,9 @@ def main() -> int:
             for _ in range(BURSTS):
                 titles, workers = burst(url, access_log)
                 if titles != [new_title] * BURST:
-                    failures.append(f"Workers {sorted(workers)} showed {sorted(set(titles))} after the publish.")
+                    failures.append(
+                        f"Workers {sorted(workers)} showed {sorted(set(titles))} after the publish."
+                    )
                     break
                 if workers - {publisher}:
                     print(f"Workers {sorted(workers)} all show {new_title!r}")
