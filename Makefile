@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install install-dev chromium migrate demo superuser lint format
+.PHONY: run test install install-dev chromium validators migrate demo superuser lint format
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,24 @@ chromium:
 		echo "Installing Debian's chromium..."; \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
 		|| { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; \
+	fi
+
+# The W3C Nu HTML Checker for tests/validators/: vnu.jar (pinned, from npm; installed into the
+# git-ignored .validators/, again only when VNU_VERSION changes) and Debian's Java to run it
+# (installed with apt-get when `java` is missing, as root).
+VNU_VERSION := 26.9.27
+VNU_STAMP := .validators/.vnu-jar-$(VNU_VERSION)
+
+$(VNU_STAMP):
+	npm install --prefix .validators --save-exact --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	touch $@
+
+validators: $(VNU_STAMP)
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" -ne 0 ]; then echo "Java is missing: run 'sudo apt-get install -y default-jre-headless'"; exit 1; fi; \
+		echo "Installing Debian's default-jre-headless..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless >/dev/null \
+		|| { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless >/dev/null; }; \
 	fi
 
 migrate: install
@@ -136,7 +154,7 @@ superuser: migrate
 # The suite in one process per core (pytest-xdist); TEST_WORKERS=0 runs it in this process.
 TEST_WORKERS ?= auto
 
-test: install-dev chromium
+test: install-dev chromium validators
 	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: install-dev
