@@ -215,13 +215,27 @@ export AUDIT_SCORES_JS
 $(LIGHTHOUSE):
 	npm install --prefix .audit --no-audit --no-fund --loglevel=error lighthouse@12.2.3
 
-audit: demo chromium $(LIGHTHOUSE)
+# Audits only this checkout's server. It refuses a taken AUDIT_PORT before anything else (whatever
+# listens there would be audited instead), and the first request carries a token of this run that
+# must then appear in our server's log, with our server still running.
+.PHONY: audit-port-free
+
+audit-port-free:
+	@$(PYTHON) -c "import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', int(sys.argv[1])))" $(AUDIT_PORT) 2>/dev/null \
+		|| { echo "Port $(AUDIT_PORT) is already in use: stop what listens there, or choose another, e.g. 'make audit AUDIT_PORT=8798'."; exit 1; }
+
+audit: audit-port-free demo chromium $(LIGHTHOUSE)
 	@mkdir -p $(AUDIT_REPORTS)
-	@set -e; url=http://127.0.0.1:$(AUDIT_PORT)$(AUDIT_PATH); \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(AUDIT_PORT) --noreload >$(AUDIT_REPORTS)/server.log 2>&1 & \
-	server=$$!; trap 'kill $$server' EXIT; \
-	curl -fs --retry 30 --retry-delay 1 --retry-connrefused -o /dev/null $$url \
-		|| { echo "The site did not answer at $$url: see $(AUDIT_REPORTS)/server.log"; exit 1; }; \
+	@set -e; url=http://127.0.0.1:$(AUDIT_PORT)$(AUDIT_PATH); log=$(AUDIT_REPORTS)/server.log; \
+	token=audit-run-$$($(BIN)/python -c "import secrets; print(secrets.token_hex(8))"); \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(AUDIT_PORT) --noreload >$$log 2>&1 & \
+	server=$$!; trap 'kill $$server 2>/dev/null || true' EXIT; \
+	curl -fs --retry 30 --retry-delay 1 --retry-connrefused -o /dev/null "$$url?$$token" \
+		|| { echo "The site did not answer at $$url: see $$log"; exit 1; }; \
+	for attempt in 1 2 3 4 5; do grep -q "$$token" $$log && break; sleep 1; done; \
+	if ! grep -q "$$token" $$log || ! kill -0 $$server 2>/dev/null; then \
+		echo "Another server answered at $$url, not the one this target started: see $$log"; exit 1; \
+	fi; \
 	for form in mobile desktop; do \
 		preset=; if [ $$form = desktop ]; then preset=--preset=desktop; fi; \
 		CHROME_PATH=$(CHROMIUM) $(LIGHTHOUSE) $$url $$preset --quiet \
