@@ -8,6 +8,7 @@ check needs no network.
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import xmlschema
@@ -39,21 +40,27 @@ def schema_errors(xml: str) -> list[str]:
 def test_the_sitemap_is_valid_by_the_sitemaps_schema(sitemap):
     assert schema_errors(sitemap) == []
     # Valid, and not empty: the home page, the blog, its posts and the category.
-    for path in ("/", "/blog/", "/blog/pandas-friends/", "/blog/second-post/", "/blog/category/data-models/"):
-        assert f"<loc>http://testserver{path}</loc>" in sitemap
+    paths = {urlsplit(loc).path for loc in re.findall(r"<loc>(.*?)</loc>", sitemap)}
+    assert {
+        "/",
+        "/blog/",
+        "/blog/pandas-friends/",
+        "/blog/second-post/",
+        "/blog/category/data-models/",
+    } <= paths
 
 
-FIRST_LOC = r"<loc>http://testserver(.*?)</loc>"
+FIRST_LOC = r"<loc>(https?://[^/<]+)(.*?)</loc>"
 
 
 @pytest.mark.parametrize(
     "mistake",
     [
-        r"<loc>\1</loc>",  # a relative address
+        r"<loc>\2</loc>",  # a relative address
         "",  # a url without its address
         r"\g<0><priority>2</priority>",  # a priority over 1.0
         r"\g<0><lastmod>yesterday</lastmod>",  # a date not in the W3C format
-        r"\g<0><loc>http://testserver/again/</loc>",  # two addresses in one url
+        r"\g<0><loc>\1/again/</loc>",  # two addresses in one url
     ],
 )
 def test_a_broken_sitemap_fails_the_schema(sitemap, mistake):
