@@ -51,23 +51,27 @@ validators: $(VNU_STAMP)
 		|| { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless >/dev/null; }; \
 	fi
 
+# The site's public address, written into the default Wagtail Site by migrate and load_demo
+# (base/sites.py); locally, the address runserver answers on.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+
 migrate: install
-	$(BIN)/python manage.py migrate --noinput
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
 
 run: demo
 	@echo ""
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (create a login first with: make superuser)"
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The production settings under gunicorn on 127.0.0.1:PORT, WEB_CONCURRENCY workers (default 2).
 # For local use it answers on plain http: unless set, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,
-# DJANGO_SECURE_SSL_REDIRECT=false, and a throwaway DJANGO_SECRET_KEY for this run (logins end when
-# it stops). Real deployments set these themselves: see docs/deploy.md. gunicorn also reads
+# DJANGO_SECURE_SSL_REDIRECT=false, SITE_URL=http://127.0.0.1:PORT, and a throwaway DJANGO_SECRET_KEY
+# for this run (logins end when it stops). Real deployments set these themselves: see docs/deploy.md. gunicorn also reads
 # GUNICORN_CMD_ARGS, e.g. GUNICORN_CMD_ARGS="--access-logfile -".
 .PHONY: serve
 
@@ -81,7 +85,8 @@ serve: install
 	export DJANGO_SETTINGS_MODULE=mysite.settings.production \
 		DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 		DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}" \
-		DJANGO_SERVE_MEDIA="$${DJANGO_SERVE_MEDIA:-true}"; \
+		DJANGO_SERVE_MEDIA="$${DJANGO_SERVE_MEDIA:-true}" \
+		SITE_URL="$(SITE_URL)"; \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
 	$(BIN)/python manage.py migrate --noinput; \
 	echo ""; echo "  Site: http://127.0.0.1:$(PORT)/  (production settings, gunicorn)"; echo ""; \

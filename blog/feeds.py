@@ -1,9 +1,11 @@
-"""RSS feeds of a blog's newest posts: all of them, or one category's."""
+"""RSS feeds of a blog's newest posts: all of them, or one category's.
 
-import datetime
+Every link is absolute on the Site's public address (base/sites.py), whatever Host the request
+names: Django's Feed would otherwise put the request's host in front of relative links.
+"""
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
+from django.utils.html import escape
 
 FEED_LENGTH = 20
 
@@ -20,12 +22,21 @@ class BlogFeed(Feed):
             return f"{site_name}: {self.category.name}"
         return f"{site_name}: {self.blog_index.title}"
 
+    def get_object(self, request, *args, **kwargs):
+        self.request = request  # for the Site's address in links
+        return None
+
     def link(self):
-        if self.category:
-            return self.blog_index.url + self.blog_index.reverse_subpage(
-                "category", args=[self.category.slug]
-            )
-        return self.blog_index.url
+        return self._blog_url("category", self.category.slug) if self.category else self._blog_url()
+
+    def feed_url(self):
+        return (
+            self._blog_url("category_feed", self.category.slug) if self.category else self._blog_url("feed")
+        )
+
+    def _blog_url(self, subpage=None, *args) -> str:
+        url = self.blog_index.get_full_url(self.request)
+        return url + self.blog_index.reverse_subpage(subpage, args=args) if subpage else url
 
     def description(self):
         topic = f"about {self.category.name} " if self.category else ""
@@ -41,16 +52,17 @@ class BlogFeed(Feed):
         return post.title
 
     def item_description(self, post):
-        return post.lead
+        # RSS readers take the description as HTML: "<data>" written in a lead must show as text.
+        return escape(post.lead)
 
     def item_link(self, post):
-        return post.url
+        return post.get_full_url(self.request)
 
     def item_author_name(self, post):
         return ", ".join(author.name for author in post.authors) or None
 
     def item_pubdate(self, post):
-        return timezone.make_aware(datetime.datetime.combine(post.date, datetime.time(9)))
+        return post.published_at
 
     def item_updateddate(self, post):
         return post.last_published_at

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import get_usage
 from wagtail.models import Page
 
+from base.sites import root_url
+
 from . import conf, emails, tokens
 from .forms import HONEYPOT_FIELD, SubscriberForm
 from .models import Subscriber
@@ -101,9 +103,9 @@ def subscribe(request):
     if mail_usage and mail_usage["should_limit"]:
         logger.info("Newsletter e-mail to subscriber %s held back: too many in a short time.", subscriber.pk)
     elif subscriber.status == Subscriber.Status.CONFIRMED:
-        emails.send_already_subscribed(subscriber, request.build_absolute_uri("/"))
+        emails.send_already_subscribed(subscriber, root_url(request))
     else:
-        emails.send_confirmation(subscriber, request.build_absolute_uri("/"))
+        emails.send_confirmation(subscriber, root_url(request))
     return _thank_you(request)
 
 

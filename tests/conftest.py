@@ -13,6 +13,7 @@ from wagtail.coreutils import get_dummy_request
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
+from base.sites import sync_default_site
 from blog.models import BlogIndexPage, BlogPage
 
 from .factories import BlogIndexPageFactory, HomePageFactory
@@ -66,6 +67,7 @@ def build_site() -> None:
     site.is_default_site = True
     site.site_name = "Amsterdam Data Science"
     site.save()
+    sync_default_site()  # the address SITE_URL names, as after migrate
 
 
 def build_demo() -> None:

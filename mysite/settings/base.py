@@ -91,7 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "base.context_processors.site_name",
+                "base.context_processors.site",
             ],
         },
     },
@@ -235,7 +235,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Amsterdam Data Science"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme, host and port; https means port 443), e.g. https://www.example.org.
+# migrate writes it into the default Wagtail Site, whose address every canonical link, sitemap,
+# feed and e-mail uses, whatever Host a request names (base/sites.py, docs/deploy.md).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
 # No Gravatar: avatars would load from a third party, and show a broken image offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's database search, made to read English as readers write it, on PostgreSQL and SQLite

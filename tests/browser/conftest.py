@@ -37,8 +37,10 @@ def browser_type_launch_args():
 
 
 @pytest.fixture
-def demo_site(live_server, transactional_db):
-    """The live server with the demo content loaded, as `make run` shows it."""
+def demo_site(live_server, transactional_db, settings):
+    """The live server with the demo content loaded, as `make run` shows it: its address is the
+    site's public address (SITE_URL), which e-mails and canonical links give."""
+    settings.SITE_URL = live_server.url
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server
 

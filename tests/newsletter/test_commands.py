@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from base.sites import sync_default_site
 from newsletter.models import Subscriber
 
 from .conftest import link_in
@@ -66,7 +67,8 @@ def test_purge_refuses_a_nonsense_age(db):
 
 
 def test_resend_sends_the_confirmations_that_failed(db, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://www.example.org"
+    settings.SITE_URL = "https://www.example.org"
+    sync_default_site()
     failed = SubscriberFactory(confirmation_sent_at=None)
     SubscriberFactory()  # its e-mail went out
     SubscriberFactory(confirmation_sent_at=None, confirmed=True)

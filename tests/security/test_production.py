@@ -36,12 +36,25 @@ def settings_in(expression: str, **env):
     return json.loads(result.stdout.splitlines()[-1])
 
 
-def test_check_deploy_passes_at_warning_level():
+def test_check_deploy_passes_at_warning_level(tmp_path):
     result = run(
-        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], DJANGO_ALLOWED_HOSTS="example.org"
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_ALLOWED_HOSTS="example.org",
+        SITE_URL="https://example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",  # not migrated yet: migrate will set the Site
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_without_the_public_address(tmp_path):
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_ALLOWED_HOSTS="example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+    )
+    assert result.returncode != 0
+    assert "base.W001" in result.stderr + result.stdout
 
 
 def test_refuses_to_start_without_a_secret_key():

@@ -16,8 +16,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 
 from base.cache import clear_page_caches
-from base.models import FooterSettings, Partner, SocialLink
+from base.models import FooterSettings, Partner, SharingSettings, SocialLink
 from base.permissions import create_groups, grant_blog_permissions
+from base.sites import sync_default_site
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
 from demo import content as demo
 from home.models import HomePage
@@ -74,7 +75,9 @@ class Command(BaseCommand):
         for data in [*demo.READ_MORE_POSTS, demo.SEED_POST]:
             self.ensure_post(blog, data, categories, authors)
         self.ensure_partners()
-        self.ensure_footer(Site.objects.get(root_page=home))
+        site = Site.objects.get(root_page=home)
+        self.ensure_footer(site)
+        self.ensure_sharing(site)
         clear_page_caches()  # pages made or changed here were saved, not published
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {BlogPage.objects.live().count()} posts."))
 
@@ -95,6 +98,7 @@ class Command(BaseCommand):
             site.is_default_site = True
             site.site_name = site.site_name or "Amsterdam Data Science"
             site.save()
+        sync_default_site()  # the address SITE_URL names
         return home
 
     def recreate_wagtail_roots(self) -> Page:
@@ -169,6 +173,17 @@ class Command(BaseCommand):
                 continue
             logo = draw_image(f"Logo of {data['name']}", (640, 160), "#ffffff", data["name"], data["colour"])
             Partner.objects.create(name=data["name"], logo=logo, url=data["url"], sort_order=order)
+
+    def ensure_sharing(self, site: Site):
+        """The publisher's logo and the default sharing image, where a site manager set none."""
+        sharing = SharingSettings.for_site(site)
+        sharing.publisher_logo = sharing.publisher_logo or draw_image(
+            "Logo of Amsterdam Data Science", (600, 160), "#ffffff", "Amsterdam Data Science", "#102a43"
+        )
+        sharing.default_image = sharing.default_image or draw_image(
+            "Amsterdam Data Science", (1200, 630), "#102a43", "Amsterdam Data Science", "#ffffff"
+        )
+        sharing.save()
 
     def ensure_footer(self, site: Site):
         footer = FooterSettings.for_site(site)

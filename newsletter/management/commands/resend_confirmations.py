@@ -6,10 +6,10 @@ this command sends those (or, with --all, every pending one) a fresh link.
 
 import datetime
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from base.sites import root_url
 from newsletter import conf, emails
 from newsletter.models import Subscriber
 
@@ -17,7 +17,7 @@ from newsletter.models import Subscriber
 class Command(BaseCommand):
     help = (
         "Send a new confirmation e-mail to pending subscribers whose last one failed (--all: to "
-        "every pending subscriber). Links point at WAGTAILADMIN_BASE_URL."
+        "every pending subscriber). Links point at the default Site's address (SITE_URL)."
     )
 
     def add_arguments(self, parser):
@@ -32,8 +32,9 @@ class Command(BaseCommand):
         if not everyone:
             pending = pending.filter(confirmation_sent_at__isnull=True)
         sent = failed = 0
+        base_url = root_url()
         for subscriber in pending.order_by("pk").iterator():
-            if emails.send_confirmation(subscriber, settings.WAGTAILADMIN_BASE_URL):
+            if emails.send_confirmation(subscriber, base_url):
                 sent += 1
             else:
                 failed += 1
