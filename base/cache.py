@@ -72,7 +72,8 @@ def cached_fragments(items: list, name, build) -> list:
         return build(items)
     generation = _generation()
     keys = [f"fragment:{generation}:{name(item)}" for item in items]
-    values = cache.get_many(keys)
+    # A copy: with Redis down, django-redis answers with one shared empty dict, which must stay empty.
+    values = dict(cache.get_many(keys))
     missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in values]
     if missing:
         built = dict(zip((key for key, _ in missing), build([item for _, item in missing]), strict=True))

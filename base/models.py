@@ -14,6 +14,8 @@ from wagtail.search import index
 PARTNER_LOGO_FILTER = "height-{64,128} format-{avif,webp,png}"
 # The image size sharing cards (OpenGraph, Twitter) ask for.
 SOCIAL_IMAGE_FILTER = "fill-1200x630"
+# The publisher's logo in structured data: at most 600 pixels either way, its shape kept.
+PUBLISHER_LOGO_FILTER = "max-600x600"
 
 
 def next_partner_sort_order() -> int:
@@ -109,3 +111,33 @@ class SocialLink(Orderable):
 
     def __str__(self):
         return self.get_platform_display()
+
+
+@register_setting(icon="image")
+class SharingSettings(BaseSiteSetting):
+    """What search engines and social sites show of the site as a whole."""
+
+    publisher_logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organisation's logo, given to search engines as the publisher of every post. "
+        "A PNG or JPEG at least 112 pixels wide, square or wider than high.",
+    )
+    default_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page without its own picture is shared on social media (the home "
+        "page, the blog, categories, authors). Landscape, at least 1200×630 pixels; its "
+        "description is the picture's alternative text.",
+    )
+
+    panels = [FieldPanel("publisher_logo"), FieldPanel("default_image")]
+
+    class Meta:
+        verbose_name = "Search and sharing"

@@ -2,7 +2,7 @@
 
 Editors write and publish blog posts, use images and documents, and choose authors and
 categories. Site managers can do all of that and also look after partners, the footer and
-social links, authors and categories, newsletter subscribers, redirects, promoted search
+social links, the search and sharing settings, authors and categories, newsletter subscribers, redirects, promoted search
 results and the blog index page itself. Neither group manages users.
 
 The definitions are written once, here: the migration base/0002 calls ``create_groups`` so a
@@ -47,6 +47,7 @@ SITE_MANAGER_RIGHTS = [
     MANAGE_BLOG_INDEX,
     *[("base", f"{action}_partner") for action in ("add", "change", "delete", "view")],
     ("base", "change_footersettings"),
+    ("base", "change_sharingsettings"),
     *[("newsletter", f"{action}_subscriber") for action in ("change", "delete", "view")],
     *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
     *[("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")],
@@ -63,14 +64,7 @@ def create_groups(apps=global_apps, *, overwrite: bool) -> None:
     Wagtail's own migrations make an "Editors" group that may edit every page). Without it, an
     existing group is left as an administrator may have changed it (load_demo).
     """
-    # Permissions are normally made after all migrations have run; make them now.
-    for app_config in apps.get_app_configs():
-        # create_permissions skips apps without a models module, as a migration's app stubs are.
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
-
+    make_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     Collection = apps.get_model("wagtailcore", "Collection")
@@ -85,7 +79,13 @@ def create_groups(apps=global_apps, *, overwrite: bool) -> None:
         group, created = Group.objects.get_or_create(name=name)
         if not (created or overwrite):
             continue
-        group.permissions.set([permission(app_label, codename) for app_label, codename in rights])
+        group.permissions.set(
+            [
+                permission(app_label, codename)
+                for app_label, codename in rights
+                if model_exists(apps, app_label, codename)
+            ]
+        )
         GroupPagePermission.objects.filter(group=group).delete()
         GroupCollectionPermission.objects.filter(group=group).delete()
         if root_collection:
@@ -97,6 +97,40 @@ def create_groups(apps=global_apps, *, overwrite: bool) -> None:
             )
     for blog_index in apps.get_model("blog", "BlogIndexPage").objects.all():
         grant_blog_permissions(blog_index, apps=apps)
+
+
+def make_permissions(apps) -> None:
+    """Permissions are normally made after all migrations have run; make them now."""
+    for app_config in apps.get_app_configs():
+        # create_permissions skips apps without a models module, as a migration's app stubs are.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = models_module
+
+
+def model_exists(apps, app_label: str, codename: str) -> bool:
+    """Whether the model a right is about exists yet: in a migration's historical models, a
+    model added later does not, and the migration that adds it grants its rights."""
+    try:
+        apps.get_model(app_label, codename.split("_", 1)[1])
+    except LookupError:
+        return False
+    return True
+
+
+def grant_site_manager_rights(apps, rights) -> None:
+    """Add ``rights`` to an existing Site managers group (a migration that adds a model)."""
+    make_permissions(apps)
+    group = apps.get_model("auth", "Group").objects.filter(name=SITE_MANAGERS).first()
+    Permission = apps.get_model("auth", "Permission")
+    if group:
+        group.permissions.add(
+            *[
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in rights
+            ]
+        )
 
 
 def grant_blog_permissions(blog_index, apps=global_apps) -> None:

@@ -1,14 +1,16 @@
+import datetime
 import math
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, Max, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
@@ -24,6 +26,7 @@ from base.models import SOCIAL_IMAGE_FILTER
 from base.pagination import paginate
 from base.permissions import BlogIndexPermissionTester
 from base.routing import specific_child
+from base.structured_data import image_object
 
 from .blocks import BlogStreamBlock, HeadingValue
 from .citations import cited_numbers
@@ -49,6 +52,8 @@ PAGE_IDS = frozenset(
 REFERENCE_ID = re.compile(r"ref-\d+")
 
 RELATED_POSTS_COUNT = 3
+# A post's date has no time of day; feeds and structured data need one (BlogPage.published_at).
+PUBLISHED_AT_TIME = datetime.time(9)
 WORDS_PER_MINUTE = 230
 # A table of contents is worth its space from this many headings on.
 TOC_MIN_HEADINGS = 3
@@ -112,9 +117,11 @@ class Author(index.Indexed, ClusterableModel):
     def role_and_affiliation(self) -> str:
         return ", ".join(part for part in (self.role, self.affiliation) if part)
 
-    def as_schema_person(self) -> dict:
-        """The author as a schema.org Person, for structured data."""
+    def as_schema_person(self, url: str | None = None) -> dict:
+        """The author as a schema.org Person, for structured data; ``url``: their author page."""
         person = {"@type": "Person", "name": self.name}
+        if url:
+            person["url"] = url
         if self.role:
             person["jobTitle"] = self.role
         if self.affiliation:
@@ -251,6 +258,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
             active_category=category,
             category_feed_url=self.url + self.reverse_subpage("category_feed", args=[slug]),
             meta_title=f"{category.name} – {self.title}",
+            breadcrumb=category.name,
         )
 
     @path("author/<slug:slug>/")
@@ -264,6 +272,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
             f"author:{author.pk}",
             active_author=author,
             meta_title=f"{author.name} – {self.title}",
+            breadcrumb=author.name,
         )
 
     @path("feed/")
@@ -275,15 +284,43 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return BlogFeed(self, get_object_or_404(BlogCategory, slug=slug))(request)
 
     def get_sitemap_urls(self, request=None):
-        """The blog itself, then one entry per category that has posts here."""
-        urls = super().get_sitemap_urls(request)
+        """The blog, then each category and author with posts here; each last modified when the
+        newest of its posts was last published. Later pages of a listing are left out: they are
+        reached from the first, and change with every new post."""
+        posts = self.get_posts()
         base_url = self.get_full_url(request)
-        categories = BlogCategory.objects.filter(posts__in=self.get_posts()).distinct()
-        urls += [
-            {"location": base_url + self.reverse_subpage("category", args=[category.slug])}
-            for category in categories
+        newest = posts.aggregate(newest=Max("last_published_at"))["newest"]
+        blog = super().get_sitemap_urls(request)
+        for url in blog:
+            url["lastmod"] = max(filter(None, [url.get("lastmod"), newest]), default=None)
+        categories = (
+            BlogCategory.objects.filter(posts__in=posts)
+            .annotate(lastmod=Max("posts__last_published_at"))
+            .order_by("slug")
+        )
+        authors = (
+            BlogPageAuthor.objects.filter(page__in=posts)
+            .values("author__slug")
+            .annotate(lastmod=Max("page__last_published_at"))
+            .order_by("author__slug")
+        )
+        return [
+            *blog,
+            *(
+                {
+                    "location": base_url + self.reverse_subpage("category", args=[category.slug]),
+                    "lastmod": category.lastmod,
+                }
+                for category in categories
+            ),
+            *(
+                {
+                    "location": base_url + self.reverse_subpage("author", args=[author["author__slug"]]),
+                    "lastmod": author["lastmod"],
+                }
+                for author in authors
+            ),
         ]
-        return urls
 
 
 class BlogPageAuthor(Orderable):
@@ -451,24 +488,44 @@ class BlogPage(Page):
     def social_image(self):
         return self.listing_image
 
-    def structured_data(self, *, url: str, site_name: str, image: dict | None) -> dict:
+    @property
+    def published_at(self) -> datetime.datetime:
+        """The post date as a moment, for feeds and structured data: when the post was first
+        published if that was on its date, else 09:00 that day (the site's time zone)."""
+        first = self.first_published_at and timezone.localtime(self.first_published_at)
+        if first and first.date() == self.date:
+            return first.replace(microsecond=0)
+        return timezone.make_aware(datetime.datetime.combine(self.date, PUBLISHED_AT_TIME))
+
+    def structured_data(self, request, *, url: str, publisher: dict, image: dict | None) -> dict:
         """schema.org BlogPosting for search engines; ``image`` is the sharing image, if any."""
+        published = self.published_at
+        modified = max(
+            published, timezone.localtime(self.last_published_at or published).replace(microsecond=0)
+        )
+        blog_url = self.blog_index.get_full_url(request) if self.blog_index else None
         data = {
-            "@context": "https://schema.org",
             "@type": "BlogPosting",
+            "@id": f"{url}#article",
             "headline": self.title,
             "description": self.lead,
-            "datePublished": self.date.isoformat(),
+            "datePublished": published.isoformat(),
+            "dateModified": modified.isoformat(),
             "mainEntityOfPage": url,
-            "author": [author.as_schema_person() for author in self.authors],
-            "publisher": {"@type": "Organization", "name": site_name},
+            "url": url,
+            "author": [
+                author.as_schema_person(
+                    url=blog_url and blog_url + self.blog_index.reverse_subpage("author", args=[author.slug])
+                )
+                for author in self.authors
+            ],
+            "publisher": publisher,
             "keywords": [category.name for category in self.category_list],
             "wordCount": self.word_count,
+            "inLanguage": get_language(),
         }
-        modified = self.last_published_at or self.first_published_at
-        data["dateModified"] = modified.isoformat() if modified else self.date.isoformat()
         if image:
-            data["image"] = image["url"]
+            data["image"] = image_object(image)
         return data
 
     @cached_property

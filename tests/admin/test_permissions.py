@@ -55,6 +55,8 @@ SITE_MANAGER_PERMISSIONS = EDITOR_PERMISSIONS | {
     "blog.change_blogindexpage",
     *(f"base.{action}_partner" for action in ("add", "change", "delete", "view")),
     "base.change_footersettings",
+    # The publisher's logo and the default sharing image.
+    "base.change_sharingsettings",
     # Subscribers come only from the signup form; the list and its export need "view".
     *(f"newsletter.{action}_subscriber" for action in ("change", "delete", "view")),
     *(f"wagtailredirects.{action}_redirect" for action in ("add", "change", "delete")),

@@ -9,8 +9,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from wagtail.models import PageViewRestriction
 
-from base.models import SOCIAL_IMAGE_FILTER
-from blog.models import POSTS_PER_PAGE
+from base.models import PUBLISHER_LOGO_FILTER, SOCIAL_IMAGE_FILTER, SharingSettings
+from blog.models import POSTS_PER_PAGE, BlogIndexPage, BlogPage
 
 from ..conftest import soup_of, text_of
 from ..factories import AuthorFactory, BlogCategoryFactory, BlogPageFactory, ImageFactory, paragraph
@@ -37,10 +37,21 @@ def canonical(soup):
     return links[0]["href"]
 
 
-def json_ld(soup):
+def json_ld(soup) -> dict:
+    """The page's one JSON-LD block: its @graph's nodes by @type."""
     scripts = soup.find_all("script", type="application/ld+json")
     assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    data = json.loads(scripts[0].string)
+    assert data["@context"] == "https://schema.org"
+    nodes = {node["@type"]: node for node in data["@graph"]}
+    assert len(nodes) == len(data["@graph"])
+    return nodes
+
+
+def crumbs(soup) -> list[tuple[str, str]]:
+    items = json_ld(soup)["BreadcrumbList"]["itemListElement"]
+    assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+    return [(item["name"], item["item"]) for item in items]
 
 
 def assert_absolute(url):
@@ -86,6 +97,7 @@ PAGES = {
     "home": lambda post: "/",
     "blog index": lambda post: "/blog/",
     "category page": lambda post: "/blog/category/data-society/",
+    "author page": lambda post: "/blog/author/troy-nachtigall/",
     "post": lambda post: post.url,
 }
 
@@ -247,15 +259,59 @@ def test_post_without_image_has_a_small_card(blog_index, client):
     assert meta(soup, "og:type") == "article"
     assert meta(soup, "og:image") is None
     assert meta(soup, "twitter:card") == "summary"
-    assert "image" not in json_ld(soup)
+    assert "image" not in json_ld(soup)["BlogPosting"]
 
 
-@pytest.mark.parametrize("url", ["/", "/blog/", "/blog/category/data-society/"])
+LISTINGS = ["/", "/blog/", "/blog/category/data-society/", "/blog/author/troy-nachtigall/"]
+
+
+@pytest.mark.parametrize("url", LISTINGS)
 def test_other_pages_are_websites_with_a_small_card(post, client, url):
     soup = get_soup(client, url)
     assert meta(soup, "og:type") == "website"
     assert meta(soup, "twitter:card") == "summary"
-    assert soup.find("script", type="application/ld+json") is None
+    assert "BlogPosting" not in json_ld(soup)
+
+
+@pytest.fixture
+def sharing(site):
+    """Settings → Search and sharing, filled in by a site manager."""
+    settings = SharingSettings.for_site(site)
+    settings.publisher_logo = ImageFactory(file__width=800, file__height=200)
+    settings.default_image = ImageFactory(
+        title="Our network", description="People at a meetup", file__width=1600, file__height=900
+    )
+    settings.save()
+    return settings
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_pages_without_a_picture_share_the_default_image(post, sharing, client, url):
+    soup = get_soup(client, url)
+    rendition = sharing.default_image.get_rendition(SOCIAL_IMAGE_FILTER)
+    assert meta(soup, "og:image") == f"http://testserver{rendition.url}"
+    assert (meta(soup, "og:image:width"), meta(soup, "og:image:height")) == ("1200", "630")
+    assert meta(soup, "og:image:alt") == "People at a meetup"
+    assert meta(soup, "twitter:card") == "summary_large_image"
+    assert meta(soup, "twitter:image") == meta(soup, "og:image")
+
+
+def test_a_post_shares_its_own_picture_over_the_default(post, sharing, client):
+    soup = get_soup(client, post.url)
+    assert meta(soup, "og:image").endswith(post.listing_image.get_rendition(SOCIAL_IMAGE_FILTER).url)
+    picture = BlogPageFactory(parent=post.get_parent(), listing_image=None)
+    assert meta(get_soup(client, picture.url), "og:image").endswith(
+        sharing.default_image.get_rendition(SOCIAL_IMAGE_FILTER).url
+    )
+
+
+def test_a_new_default_image_is_shared_at_once(post, sharing, client, django_capture_on_commit_callbacks):
+    get_soup(client, "/blog/")  # the defaults are kept (FRAGMENT_CACHE_SECONDS, as in production)
+    with django_capture_on_commit_callbacks(execute=True):
+        sharing.default_image = ImageFactory(title="Another picture")
+        sharing.save()
+    rendition = sharing.default_image.get_rendition(SOCIAL_IMAGE_FILTER)
+    assert meta(get_soup(client, "/blog/"), "og:image") == f"http://testserver{rendition.url}"
 
 
 # Structured data --------------------------------------------------------------------------------
@@ -263,46 +319,133 @@ def test_other_pages_are_websites_with_a_small_card(post, client, url):
 
 def test_post_has_blog_posting_structured_data(post, client):
     soup = get_soup(client, post.url)
-    data = json_ld(soup)
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "BlogPosting"
+    data = json_ld(soup)["BlogPosting"]
     assert data["headline"] == post.title
-    assert data["datePublished"] == "2021-09-13"
-    assert data["dateModified"] == post.last_published_at.isoformat()
+    assert data["description"] == post.lead
+    # Published long after its date: 09:00 on the date, Amsterdam time (summer: +02:00).
+    assert data["datePublished"] == "2021-09-13T09:00:00+02:00"
+    modified = datetime.datetime.fromisoformat(data["dateModified"])
+    assert modified.utcoffset() is not None
+    assert abs(modified - post.last_published_at) < datetime.timedelta(seconds=1)
     assert data["author"] == [
         {
             "@type": "Person",
             "name": "Troy Nachtigall",
+            "url": "http://testserver/blog/author/troy-nachtigall/",
             "jobTitle": "Designer",
             "affiliation": {"@type": "Organization", "name": "HvA"},
         },
-        {"@type": "Person", "name": "Ann Other"},
+        {"@type": "Person", "name": "Ann Other", "url": "http://testserver/blog/author/ann-other/"},
     ]
-    assert data["image"] == meta(soup, "og:image")
-    assert data["publisher"]["name"] == SITE_NAME
-    assert data["mainEntityOfPage"] == canonical(soup)
+    for author in data["author"]:
+        assert client.get(urlsplit(author["url"]).path).status_code == 200
+    assert data["image"] == {
+        "@type": "ImageObject",
+        "url": meta(soup, "og:image"),
+        "width": 1200,
+        "height": 630,
+    }
+    assert data["publisher"] == {
+        "@type": "Organization",
+        "@id": "http://testserver/#organization",
+        "name": SITE_NAME,
+        "url": "http://testserver/",
+    }
+    assert data["mainEntityOfPage"] == data["url"] == canonical(soup)
+    assert data["keywords"] == ["Data & Society"]
+
+
+def test_a_post_published_on_its_date_says_when(blog_index, client):
+    post = published(BlogPageFactory(parent=blog_index, date=datetime.date.today()))
+    published_at = datetime.datetime.fromisoformat(
+        json_ld(get_soup(client, post.url))["BlogPosting"]["datePublished"]
+    )
+    assert abs(published_at - post.first_published_at) < datetime.timedelta(seconds=1)
+    assert published_at.utcoffset() is not None
+
+
+def test_the_publisher_has_the_logo_from_the_settings(post, sharing, client):
+    publisher = json_ld(get_soup(client, post.url))["BlogPosting"]["publisher"]
+    rendition = sharing.publisher_logo.get_rendition(PUBLISHER_LOGO_FILTER)
+    assert (rendition.width, rendition.height) == (600, 150)
+    assert publisher["logo"] == {
+        "@type": "ImageObject",
+        "url": f"http://testserver{rendition.url}",
+        "width": 600,
+        "height": 150,
+    }
+
+
+def test_the_home_page_is_a_website_with_a_search_box(post, sharing, client):
+    nodes = json_ld(get_soup(client, "/"))
+    assert set(nodes) == {"WebSite", "Organization"}
+    website = nodes["WebSite"]
+    assert (website["name"], website["url"]) == (SITE_NAME, "http://testserver/")
+    assert website["publisher"] == {"@id": nodes["Organization"]["@id"]}
+    action = website["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["query-input"] == "required name=search_term_string"
+    template = action["target"]["urlTemplate"]
+    assert template == "http://testserver/search/?query={search_term_string}"
+    results = get_soup(
+        client, urlsplit(template.replace("{search_term_string}", "material")).path, {"query": "material"}
+    )
+    assert post.title in text_of(results)
+    assert nodes["Organization"]["logo"]["url"].endswith(
+        sharing.publisher_logo.get_rendition(PUBLISHER_LOGO_FILTER).url
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/blog/", [("Blog", "/blog/")]),
+        ("/blog/?page=2", [("Blog", "/blog/")]),
+        (
+            "/blog/category/data-society/",
+            [("Blog", "/blog/"), ("Data & Society", "/blog/category/data-society/")],
+        ),
+        (
+            "/blog/author/troy-nachtigall/",
+            [("Blog", "/blog/"), ("Troy Nachtigall", "/blog/author/troy-nachtigall/")],
+        ),
+        (
+            "/blog/data-as-a-material/",
+            [("Blog", "/blog/"), ("Data as a material", "/blog/data-as-a-material/")],
+        ),
+    ],
+)
+def test_breadcrumbs_lead_from_the_home_page(two_pages_of_posts, post, home_page, client, url, expected):
+    path, _, query = url.partition("?")
+    soup = get_soup(client, path, dict([query.split("=")]) if query else None)
+    home = (home_page.title, "http://testserver/")
+    assert crumbs(soup) == [home, *((name, f"http://testserver{path}") for name, path in expected)]
 
 
 def test_structured_data_of_the_demo_post(demo, client):
     soup = get_soup(client, demo.url)
-    data = json_ld(soup)
+    data = json_ld(soup)["BlogPosting"]
     assert data["author"] == [
         {
             "@type": "Person",
             "name": "Lynda Hardman",
+            "url": "http://testserver/blog/author/lynda-hardman/",
             "jobTitle": "Director",
             "affiliation": {"@type": "Organization", "name": "Amsterdam Data Science"},
         }
     ]
     assert data["headline"] == demo.title
+    assert data["datePublished"] == "2020-11-05T09:00:00+01:00"
     assert data["mainEntityOfPage"] == canonical(soup) == f"http://testserver{demo.url}"
+    assert data["publisher"]["logo"]["width"] and data["image"]["width"] == 1200
 
 
 def test_structured_data_always_has_a_modified_date(blog_index, client):
     """A live post that was never published through a revision (e.g. made by a script)."""
     post = BlogPageFactory(parent=blog_index, date=datetime.date(2021, 1, 2))
     assert post.last_published_at is None
-    assert json_ld(get_soup(client, post.url)).get("dateModified")
+    data = json_ld(get_soup(client, post.url))["BlogPosting"]
+    assert data["dateModified"] == data["datePublished"] == "2021-01-02T09:00:00+01:00"
 
 
 EVIL_TITLE = 'Data </script><script>alert(1)</script> & "quotes" <!-- x'
@@ -319,7 +462,7 @@ def test_title_cannot_break_out_of_the_structured_data(blog_index, client):
     assert "<script>alert(1)" not in html
     assert html.count("<script") == plain_html.count("<script")
     assert html.lower().count("</script") == plain_html.lower().count("</script")
-    data = json_ld(soup_of(html))
+    data = json_ld(soup_of(html))["BlogPosting"]
     assert data["headline"] == EVIL_TITLE
     assert data["description"] == f"Lead with {EVIL_TITLE}"
 
@@ -327,19 +470,36 @@ def test_title_cannot_break_out_of_the_structured_data(blog_index, client):
 # sitemap.xml and robots.txt ---------------------------------------------------------------------
 
 
-def sitemap_locations(client):
+def sitemap_entries(client) -> dict[str, str | None]:
+    """The sitemap's addresses, each with its lastmod (or None)."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 - the site's own output, in a test
-    return [loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)]
+    return {
+        url.find("sm:loc", SITEMAP_NS).text: getattr(url.find("sm:lastmod", SITEMAP_NS), "text", None)
+        for url in root.findall("sm:url", SITEMAP_NS)
+    }
 
 
-def test_sitemap_lists_live_public_pages_and_categories_with_posts(site, blog_index, category, client):
-    live = BlogPageFactory(parent=blog_index, categories=[category])
+def sitemap_locations(client):
+    return list(sitemap_entries(client))
+
+
+def test_sitemap_lists_live_public_pages_categories_and_authors_with_posts(
+    site, blog_index, category, client
+):
+    writer = AuthorFactory(name="Writer")
+    live = published(BlogPageFactory(parent=blog_index, categories=[category], authors=[writer]))
     only_drafts = BlogCategoryFactory(name="Only drafts")
     BlogCategoryFactory(name="Unused")
-    draft = BlogPageFactory(parent=blog_index, categories=[only_drafts], live=False)
-    private = BlogPageFactory(parent=blog_index, categories=[BlogCategoryFactory(name="Only private")])
+    AuthorFactory(name="No posts yet")
+    drafter = AuthorFactory(name="Drafter")
+    draft = BlogPageFactory(parent=blog_index, categories=[only_drafts], authors=[drafter], live=False)
+    private = BlogPageFactory(
+        parent=blog_index,
+        categories=[BlogCategoryFactory(name="Only private")],
+        authors=[AuthorFactory(name="Hidden")],
+    )
     PageViewRestriction.objects.create(page=private, restriction_type="login")
     locations = sitemap_locations(client)
     for location in locations:
@@ -347,14 +507,50 @@ def test_sitemap_lists_live_public_pages_and_categories_with_posts(site, blog_in
     home_url = site.root_page.get_full_url()
     blog_url = blog_index.get_full_url()
     assert sorted(locations) == sorted(
-        [home_url, blog_url, live.get_full_url(), urljoin(blog_url, "category/data-society/")]
+        [
+            home_url,
+            blog_url,
+            live.get_full_url(),
+            urljoin(blog_url, "category/data-society/"),
+            urljoin(blog_url, "author/writer/"),
+        ]
     )
     assert draft.slug not in " ".join(locations)
+    for location in locations:
+        assert client.get(urlsplit(location).path).status_code == 200
+
+
+def test_sitemap_says_when_listings_last_changed(site, blog_index, category, client):
+    """A listing changed when the newest of its posts was last published (the blog: or itself)."""
+    older = BlogPageFactory(parent=blog_index, categories=[category], authors=[AuthorFactory(name="Writer")])
+    newer = BlogPageFactory(parent=blog_index, categories=[category])
+    BlogPage.objects.filter(pk=older.pk).update(
+        last_published_at=datetime.datetime(2024, 3, 1, 12, tzinfo=datetime.UTC)
+    )
+    BlogPage.objects.filter(pk=newer.pk).update(
+        last_published_at=datetime.datetime(2025, 6, 1, 12, tzinfo=datetime.UTC)
+    )
+    BlogIndexPage.objects.filter(pk=blog_index.pk).update(
+        last_published_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+    )
+    entries = sitemap_entries(client)
+    blog_url = blog_index.get_full_url()
+    assert entries[urljoin(blog_url, "category/data-society/")] == "2025-06-01"
+    assert entries[urljoin(blog_url, "author/writer/")] == "2024-03-01"
+    assert entries[blog_url] == "2025-06-01"
+    assert entries[older.get_full_url()] == "2024-03-01"
 
 
 def test_sitemap_of_the_demo_content(demo, client):
     paths = {urlsplit(location).path for location in sitemap_locations(client)}
-    assert {"/", "/blog/", demo.url, "/blog/category/china/", "/blog/category/education/"} <= paths
+    assert {
+        "/",
+        "/blog/",
+        demo.url,
+        "/blog/category/china/",
+        "/blog/category/education/",
+        "/blog/author/lynda-hardman/",
+    } <= paths
 
 
 def test_robots_txt(site, client):
