@@ -128,6 +128,7 @@ class SharingSettings(BaseSiteSetting):
     )
     default_image = models.ForeignKey(
         "wagtailimages.Image",
+        verbose_name="Default sharing image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='SharingSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('default_image', models.ForeignKey(blank=True, help_text="Shown when a page without its own picture is shared on social media (the home page, the blog, categories, authors). Landscape, at least 1200×630 pixels; its description is the picture's alternative text.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
+                ('default_image', models.ForeignKey(blank=True, help_text="Shown when a page without its own picture is shared on social media (the home page, the blog, categories, authors). Landscape, at least 1200×630 pixels; its description is the picture's alternative text.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='Default sharing image')),
                 ('publisher_logo', models.ForeignKey(blank=True, help_text="The organisation's logo, given to search engines as the publisher of every post. A PNG or JPEG at least 112 pixels wide, square or wider than high.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
