@@ -229,6 +229,8 @@ audit-port-free:
 	@$(PYTHON) -c "import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', int(sys.argv[1])))" $(AUDIT_PORT) 2>/dev/null \
 		|| { echo "Port $(AUDIT_PORT) is already in use: stop what listens there, or choose another, e.g. 'make audit AUDIT_PORT=8798'."; exit 1; }
 
+# The demo site's address is the audited one (for `demo`, which this target runs first, too).
+audit: SITE_URL = http://127.0.0.1:$(AUDIT_PORT)
 audit: audit-port-free demo chromium $(LIGHTHOUSE)
 	@mkdir -p $(AUDIT_REPORTS)
 	@set -e; url=http://127.0.0.1:$(AUDIT_PORT)$(AUDIT_PATH); log=$(AUDIT_REPORTS)/server.log; \
