@@ -65,8 +65,15 @@ run: demo
 	@echo ""
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (create a login first with: make superuser)"
+	@echo "  The newsletter worker runs alongside; in development, newsletters are printed here."
 	@echo ""
+	@SITE_URL=$(SITE_URL) $(BIN)/python manage.py newsletter_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The worker that sends newsletters (manage.py newsletter_worker), on its own; `make run` starts one.
+worker: migrate
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py newsletter_worker
 
 # The production settings under gunicorn on 127.0.0.1:PORT, WEB_CONCURRENCY workers (default 2).
 # For local use it answers on plain http: unless set, DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost,

@@ -37,6 +37,8 @@ EDITOR_RIGHTS = [
 # Lets the holder of page rights on a blog index edit, unpublish, make private, move or delete
 # the index itself (BlogIndexPermissionTester); without it, those rights cover only its posts.
 MANAGE_BLOG_INDEX = ("blog", "change_blogindexpage")
+# Sending a newsletter issue to the subscribers (newsletter/models/issues.py).
+SEND_NEWSLETTER = ("newsletter", "send_newsletterissuepage")
 SITE_MANAGER_RIGHTS = [
     *EDITOR_RIGHTS,
     *[
@@ -49,12 +51,19 @@ SITE_MANAGER_RIGHTS = [
     ("base", "change_footersettings"),
     ("base", "change_sharingsettings"),
     *[("newsletter", f"{action}_subscriber") for action in ("change", "delete", "view")],
+    SEND_NEWSLETTER,
     *[("wagtailredirects", f"{action}_redirect") for action in ("add", "change", "delete")],
     *[("wagtailsearchpromotions", f"{action}_searchpromotion") for action in ("add", "change", "delete")],
 ]
 GROUP_RIGHTS = {EDITORS: EDITOR_RIGHTS, SITE_MANAGERS: SITE_MANAGER_RIGHTS}
 # Create, edit, publish and unpublish (Wagtail ties unpublishing to "publish") posts under a blog.
 BLOG_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+# Newsletter issues under the archive: Editors write them, Site managers also publish and send
+# them (sending publishes the web version).
+NEWSLETTER_PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    SITE_MANAGERS: ["add_page", "change_page", "publish_page"],
+}
 
 
 def create_groups(apps=global_apps, *, overwrite: bool) -> None:
@@ -135,15 +144,22 @@ def grant_site_manager_rights(apps, rights) -> None:
 
 def grant_blog_permissions(blog_index, apps=global_apps) -> None:
     """Let Editors and Site managers write and publish posts under ``blog_index``."""
-    permissions = apps.get_model("auth", "Permission").objects.filter(
-        content_type__app_label="wagtailcore", codename__in=BLOG_PAGE_PERMISSIONS
-    )
+    grant_page_permissions(blog_index, {group: BLOG_PAGE_PERMISSIONS for group in GROUP_RIGHTS}, apps)
+
+
+def grant_newsletter_permissions(archive, apps=global_apps) -> None:
+    """Let Editors write issues under ``archive``, and Site managers publish them too."""
+    grant_page_permissions(archive, NEWSLETTER_PAGE_PERMISSIONS, apps)
+
+
+def grant_page_permissions(page, codenames_by_group: dict[str, list[str]], apps=global_apps) -> None:
+    Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    for group in apps.get_model("auth", "Group").objects.filter(name__in=GROUP_RIGHTS):
-        for permission in permissions:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page_id=blog_index.pk, permission=permission
-            )
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=codenames_by_group):
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames_by_group[group.name]
+        ):
+            GroupPagePermission.objects.get_or_create(group=group, page_id=page.pk, permission=permission)
 
 
 class BlogIndexPermissionTester(PagePermissionTester):

@@ -244,3 +244,8 @@ READ_MORE_POSTS = [
         ],
     },
 ]
+
+NEWSLETTER_INTRO = (
+    "<p>Every issue of our newsletter, as subscribers got it: the posts of the weeks before, "
+    "with a word from the network.</p>"
+)

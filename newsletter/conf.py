@@ -14,6 +14,15 @@ NEWSLETTER_MAIL_RATE
     E-mails the signup form sends to one address, however many clients ask: the form cannot be
     used to flood someone's inbox. The form's answer is the same either way.
 
+NEWSLETTER_SEND_RATE
+    Mails a minute the worker sends an issue at, at most (mail providers throttle bursts).
+NEWSLETTER_BATCH_SIZE
+    Deliveries one run of the sending task takes on; it then queues the next run.
+NEWSLETTER_MAX_ATTEMPTS, NEWSLETTER_RETRY_SECONDS
+    A temporary refusal (SMTP 4xx) is tried again after NEWSLETTER_RETRY_SECONDS, doubling each
+    time (at most an hour), until NEWSLETTER_MAX_ATTEMPTS attempts; then the delivery failed.
+    An SMTP server that cannot be reached is waited for as long as it takes, without counting.
+
 The client address is REMOTE_ADDR. Behind a reverse proxy every request would come from the
 proxy, so either the proxy passes the client's address on as REMOTE_ADDR, or django-ratelimit's
 RATELIMIT_IP_META_KEY names the header the proxy sets to it (see mysite/settings/base.py).
@@ -42,3 +51,19 @@ def signup_rate() -> str:
 
 def mail_rate() -> str:
     return getattr(settings, "NEWSLETTER_MAIL_RATE", "3/h")
+
+
+def send_rate() -> int:
+    return getattr(settings, "NEWSLETTER_SEND_RATE", 600)
+
+
+def batch_size() -> int:
+    return getattr(settings, "NEWSLETTER_BATCH_SIZE", 100)
+
+
+def max_attempts() -> int:
+    return getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", 6)
+
+
+def retry_seconds() -> float:
+    return getattr(settings, "NEWSLETTER_RETRY_SECONDS", 60)

@@ -7,8 +7,10 @@ give consent, through the form.
 
 import datetime
 
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
@@ -21,17 +23,11 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import DeleteView, IndexView
 
-from .models import Subscriber
+from base.permissions import SEND_NEWSLETTER, grant_newsletter_permissions
 
-# A spreadsheet program reads a cell that starts with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text_cell(value):
-    """A CSV value that no spreadsheet program will run as a formula (OWASP's advice: a quote)."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+from . import admin_views
+from .models import NewsletterIndexPage, Subscriber
+from .spreadsheets import FORMULA_TRIGGERS, as_text_cell
 
 
 class SubscriberPermissionHelper(PermissionHelper):
@@ -178,3 +174,28 @@ class SubscriberCountsPanel(Component):
 def add_subscriber_counts(request, panels):
     if subscriber_admin.permission_helper.user_can_list(request.user):
         panels.append(SubscriberCountsPanel())
+
+
+@hooks.register("register_admin_urls")
+def mailing_report_urls():
+    return [
+        path("newsletter/mailings/<int:pk>/", admin_views.mailing_report, name="newsletter_mailing_report"),
+        path(
+            "newsletter/mailings/<int:pk>/failures.csv",
+            admin_views.mailing_failures_csv,
+            name="newsletter_mailing_failures",
+        ),
+    ]
+
+
+@hooks.register("register_permissions")
+def show_the_send_right_in_the_group_editor():
+    """Settings → Groups shows, and lets an administrator give, the right to send an issue."""
+    return Permission.objects.filter(content_type__app_label="newsletter", codename=SEND_NEWSLETTER[1])
+
+
+@hooks.register("after_create_page")
+def give_groups_a_new_newsletter_archive(request, page):
+    """An archive made in the admin is at once open to Editors (drafts) and Site managers."""
+    if isinstance(page.specific, NewsletterIndexPage):
+        grant_newsletter_permissions(page)

@@ -91,9 +91,10 @@ def model_tables() -> dict[str, list[str]]:
 
 def copy_tables(tables: dict[str, list[str]], source: str, target: str) -> None:
     """Replace each table's rows in ``target`` (a prefix, "" for the tables themselves) with
-    those of ``source``. Django's foreign keys are checked at commit, so the order is free."""
+    those of ``source``. Django's foreign keys are checked at commit, so the order is free (in
+    one transaction: transactional tests have none around them)."""
     quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         for table, columns in tables.items():
             names = ", ".join(map(quote, columns))
             cursor.execute(f"DELETE FROM {quote(target + table)}")  # noqa: S608

@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail_newsletter",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
@@ -229,6 +232,21 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Background work (django-tasks). Wagtail's own small tasks run at once, in the request; the
+# newsletter's sending goes through a queue in the database, which `make worker`
+# (manage.py newsletter_worker) works through. docs/deploy.md: the worker, and Redis instead.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "newsletter": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Newsletter issues are pages (wagtail-newsletter's editor tab) sent by this site itself
+# (newsletter/campaigns.py), from DEFAULT_FROM_EMAIL under this name.
+WAGTAIL_NEWSLETTER_CAMPAIGN_BACKEND = "newsletter.campaigns.SiteCampaignBackend"
+WAGTAIL_NEWSLETTER_FROM_NAME = os.environ.get("NEWSLETTER_FROM_NAME", "Amsterdam Data Science")
+WAGTAIL_NEWSLETTER_REPLY_TO = os.environ.get("NEWSLETTER_REPLY_TO", "")
+# Mails a minute the worker sends at most (newsletter/conf.py has the sending's other settings).
+NEWSLETTER_SEND_RATE = int(os.environ.get("NEWSLETTER_SEND_RATE", "600"))
 
 # Complex page forms (many blocks) pass Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,3 +1,5 @@
+from urllib.parse import urljoin
+
 from django import template
 
 from newsletter import conf
@@ -20,3 +22,9 @@ def newsletter_form(context):
         "csrf_token": context.get("csrf_token"),
         "messages": context.get("messages"),
     }
+
+
+@register.filter
+def absolute(url: str, site_url: str) -> str:
+    """``url`` on the site's public address (media on another host keep theirs), for e-mails."""
+    return urljoin(f"{site_url}/", url)

@@ -59,6 +59,8 @@ SITE_MANAGER_PERMISSIONS = EDITOR_PERMISSIONS | {
     "base.change_sharingsettings",
     # Subscribers come only from the signup form; the list and its export need "view".
     *(f"newsletter.{action}_subscriber" for action in ("change", "delete", "view")),
+    # Editors write newsletter issues; Site managers also send them.
+    "newsletter.send_newsletterissuepage",
     *(f"wagtailredirects.{action}_redirect" for action in ("add", "change", "delete")),
     # Promoted search results, as the migration's docstring promises site managers. Wagtail checks
     # these on SearchPromotion, not on Query.

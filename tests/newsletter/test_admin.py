@@ -266,7 +266,7 @@ def test_the_dashboard_shows_the_counts_by_status(people, admin_client):
     panel = soup_of(response).find(id="newsletter-subscribers-section")
     assert panel is not None
     counts = {text_of(row.find("th")): text_of(row.find("td")) for row in panel.find("tbody").find_all("tr")}
-    assert counts == {"Waiting for confirmation": "1", "Confirmed": "3", "Unsubscribed": "1"}
+    assert counts == {"Waiting for confirmation": "1", "Confirmed": "3", "Unsubscribed": "1", "Bounced": "0"}
     link = panel.find("a", string="Confirmed")
     assert link["href"] == f"{INDEX_URL}?status__exact=confirmed"
 

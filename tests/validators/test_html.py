@@ -52,7 +52,10 @@ PAGES = {
         + ['href="#ref-1"', "This post first appeared on the old site."],
     ),
     "post-after-newsletter-signup": (200, ["Please check your inbox"]),
-    "search-with-results": (200, ["Forecasting the weather, part 0"]),
+    "search-with-results": (
+        200,
+        ["Forecasting the weather, part"],
+    ),  # which part comes first varies by database
     "search-without-results": (200, ["0 results"]),
     "search-typo-corrected": (200, ["Showing results for"]),
     "search-did-you-mean": (200, ["Did you mean"]),

@@ -14,14 +14,17 @@ from PIL import ImageDraw, ImageFont
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail_newsletter.models import NewsletterRecipients
 
 from base.cache import clear_page_caches
 from base.models import FooterSettings, Partner, SharingSettings, SocialLink
-from base.permissions import create_groups, grant_blog_permissions
+from base.permissions import create_groups, grant_blog_permissions, grant_newsletter_permissions
 from base.sites import sync_default_site
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
 from demo import content as demo
 from home.models import HomePage
+from newsletter.models import NewsletterIndexPage
+from newsletter.models.issues import CONFIRMED_AUDIENCE
 
 Image = get_image_model()
 
@@ -74,6 +77,14 @@ class Command(BaseCommand):
         authors = {data["name"]: self.ensure_author(data) for data in demo.AUTHORS}
         for data in [*demo.READ_MORE_POSTS, demo.SEED_POST]:
             self.ensure_post(blog, data, categories, authors)
+        archive = self.ensure_page(
+            home, NewsletterIndexPage, slug="newsletters", title="Newsletter", intro=demo.NEWSLETTER_INTRO
+        )
+        grant_newsletter_permissions(archive)
+        # Made by a migration; after `manage.py flush` it is gone.
+        NewsletterRecipients.objects.get_or_create(
+            audience=CONFIRMED_AUDIENCE, segment=None, defaults={"name": "Confirmed subscribers"}
+        )
         self.ensure_partners()
         site = Site.objects.get(root_page=home)
         self.ensure_footer(site)

@@ -49,6 +49,8 @@ class Subscriber(models.Model):
         PENDING = "pending", "Waiting for confirmation"
         CONFIRMED = "confirmed", "Confirmed"
         UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+        # Their mail server refused the newsletter for good (an SMTP 5xx): it is not sent again.
+        BOUNCED = "bounced", "Bounced"
 
     first_name = models.CharField(max_length=100)
     prefix = models.CharField(
@@ -79,6 +81,7 @@ class Subscriber(models.Model):
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    bounced_at = models.DateTimeField(null=True, blank=True)
     # Random, so the signed links in e-mails name no address and no guessable number.
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
 
@@ -105,8 +108,14 @@ class Subscriber(models.Model):
     def unsubscribe(self) -> bool:
         """Stop sending; the record stays, marked unsubscribed. False if it already was."""
         return self._move(
-            [self.Status.PENDING, self.Status.CONFIRMED], self.Status.UNSUBSCRIBED, "unsubscribed_at"
+            [self.Status.PENDING, self.Status.CONFIRMED, self.Status.BOUNCED],
+            self.Status.UNSUBSCRIBED,
+            "unsubscribed_at",
         )
+
+    def bounce(self) -> bool:
+        """Their mail server refused the newsletter for good: stop sending it to them."""
+        return self._move(self.Status.CONFIRMED, self.Status.BOUNCED, "bounced_at")
 
     def _move(self, from_status, to_status, timestamp_field) -> bool:
         # One conditional UPDATE, so two clicks at once change the row once.
