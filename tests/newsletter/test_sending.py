@@ -78,6 +78,7 @@ def issue(archive, blog_index):
         slug="november",
         intro='<p>News from <a href="https://example.org/">the network</a>.</p>',
         newsletter_recipients=NewsletterRecipients.objects.get(audience="confirmed"),
+        live=False,  # a draft: sending publishes it
     )
     issue.featured_posts = [FeaturedPost(post=post) for post in posts]
     archive.add_child(instance=issue)
@@ -148,7 +149,7 @@ def test_every_confirmed_subscriber_gets_one_mail(
     }
     # The archive shows the issue as it was sent.
     issue.refresh_from_db()
-    assert issue.live
+    assert issue.live and not issue.has_unpublished_changes
 
 
 def test_each_mail_is_the_recipients_own(smtp, issue, subscribers, django_capture_on_commit_callbacks):

@@ -1,0 +1,171 @@
+"""Composing an issue in the page editor, who may send it, its previews, its report, and its web
+version in the archive."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+from wagtail.coreutils import get_dummy_request
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail_newsletter.models import NewsletterRecipients
+
+from base.permissions import EDITORS, SITE_MANAGERS, grant_newsletter_permissions
+from blog.models import BlogPage
+from newsletter.models import Delivery, FeaturedPost, Mailing, NewsletterIndexPage, NewsletterIssuePage
+
+from ..conftest import soup_of, text_of
+from ..factories import BlogPageFactory, UserFactory
+from .factories import SubscriberFactory
+
+
+@pytest.fixture
+def archive(home_page):
+    archive = home_page.add_child(instance=NewsletterIndexPage(title="Newsletter", slug="newsletters"))
+    archive.save_revision().publish()
+    grant_newsletter_permissions(archive)
+    return archive
+
+
+@pytest.fixture
+def recipients(db):
+    return NewsletterRecipients.objects.get(audience="confirmed")
+
+
+def issue_in(archive, recipients, posts=(), **fields) -> NewsletterIssuePage:
+    issue = NewsletterIssuePage(
+        title=fields.pop("title", "November issue"),
+        slug=fields.pop("slug", "november"),
+        intro="<p>News.</p>",
+        newsletter_recipients=recipients,
+        live=False,  # a draft, as the editor saves it
+        **fields,
+    )
+    issue.featured_posts = [FeaturedPost(post=post) for post in posts]
+    archive.add_child(instance=issue)
+    issue.save_revision()
+    return issue
+
+
+def published_at(post, moment):
+    BlogPage.objects.filter(pk=post.pk).update(first_published_at=moment)
+
+
+def test_a_new_issue_starts_with_the_posts_since_the_last_mailing(
+    archive, blog_index, recipients, admin_client
+):
+    now = timezone.now()
+    old, newer, newest = (
+        BlogPageFactory(parent=blog_index, title=title) for title in ("Old", "Newer", "Newest")
+    )
+    published_at(old, now - datetime.timedelta(days=40))
+    published_at(newer, now - datetime.timedelta(days=5))
+    published_at(newest, now - datetime.timedelta(days=1))
+    Mailing.objects.create(
+        subject="Last",
+        html="",
+        text="",
+        from_name="x",
+        status="sent",
+        started_at=now - datetime.timedelta(days=10),
+    )
+    response = admin_client.get(f"/admin/pages/add/newsletter/newsletterissuepage/{archive.pk}/")
+    assert response.status_code == 200
+    soup = soup_of(response)
+    chosen = [
+        int(field["value"])
+        for field in soup.select("input[name^=featured_posts-][name$=-post]")
+        if field.get("value")
+    ]
+    assert chosen == [newer.pk, newest.pk]  # oldest first, as they were published
+    assert soup.find("input", attrs={"name": "newsletter_recipients"})["value"] == str(recipients.pk)
+
+
+def edit_form(issue, **extra) -> dict:
+    return nested_form_data(
+        {
+            "title": issue.title,
+            "slug": issue.slug,
+            "intro": rich_text("<p>News.</p>"),
+            "featured_posts": inline_formset([]),
+            "newsletter_recipients": issue.newsletter_recipients_id,
+            "newsletter_subject": "",
+            **extra,
+        }
+    )
+
+
+@pytest.mark.parametrize(("group", "may_send"), [(EDITORS, False), (SITE_MANAGERS, True)])
+def test_editors_write_issues_and_site_managers_send_them(archive, recipients, client, group, may_send):
+    SubscriberFactory(confirmed=True)
+    issue = issue_in(archive, recipients)
+    client.force_login(UserFactory(groups=[group]))
+    edit_url = f"/admin/pages/{issue.pk}/edit/"
+    assert client.get(edit_url).status_code == 200
+    response = client.post(edit_url, edit_form(issue, **{"newsletter-action": "send_campaign"}), follow=True)
+    assert response.status_code == 200
+    issue.refresh_from_db()
+    sending = Mailing.objects.filter(status=Mailing.Status.SENDING)
+    assert sending.exists() is may_send
+    messages = [text_of(message) for message in soup_of(response).select(".messages li")]
+    if may_send:
+        assert Delivery.objects.count() == 1
+        assert issue.live  # the web version is in the archive
+    else:
+        assert any("do not have permission" in message for message in messages), messages
+
+
+def test_previews_show_the_email_and_its_plain_text(archive, blog_index, recipients):
+    post = BlogPageFactory(parent=blog_index, title="A post & more")
+    issue = issue_in(archive, recipients, posts=[post])
+    request = get_dummy_request()
+    html = issue.serve_preview(request, "newsletter").content.decode()
+    assert "A post &amp; more" in html and "<mjml" not in html and "<table" in html
+    text = issue.serve_preview(request, "newsletter_text")
+    assert text["Content-Type"].startswith("text/plain")
+    assert "A post & more" in text.content.decode()
+    assert "<" not in text.content.decode().replace("<http", "")
+
+
+def test_the_archive_lists_sent_issues_and_shows_each(archive, blog_index, recipients, client):
+    post = BlogPageFactory(parent=blog_index, title="Featured post")
+    sent = issue_in(archive, recipients, posts=[post])
+    sent.get_latest_revision().publish()
+    issue_in(archive, recipients, title="Draft issue", slug="draft")
+    listing = text_of(soup_of(client.get(archive.url)))
+    assert "November issue" in listing and "Draft issue" not in listing
+    page = soup_of(client.get(sent.url))
+    assert text_of(page.find("h1")) == "November issue"
+    assert "Featured post" in text_of(page)
+
+
+def test_the_report_is_for_those_who_see_subscribers(archive, recipients, client):
+    mailing = Mailing.objects.create(subject="November", html="", text="", from_name="x", status="sending")
+    people = [SubscriberFactory(confirmed=True, first_name="=cmd") for _ in range(3)]
+    Delivery.objects.create(mailing=mailing, subscriber=people[0], status="sent")
+    Delivery.objects.create(
+        mailing=mailing, subscriber=people[1], status="bounced", last_error="550 5.1.1 No such user"
+    )
+    Delivery.objects.create(mailing=mailing, subscriber=people[2], status="queued")
+    url = f"/admin/newsletter/mailings/{mailing.pk}/"
+    client.force_login(UserFactory(groups=[EDITORS]))
+    refused = client.get(url)
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")  # Wagtail: "no permission"
+    assert client.get(f"{url}failures.csv").status_code == 302
+    client.force_login(UserFactory(groups=[SITE_MANAGERS]))
+    page = soup_of(client.get(url))
+    assert people[1].email in text_of(page)
+    assert client.get(url, {"format": "json"}).json()["counts"] == {
+        "total": 3,
+        "queued": 1,
+        "sending": 0,
+        "sent": 1,
+        "skipped": 0,
+        "failed": 0,
+        "bounced": 1,
+    }
+    rows = list(csv.reader(io.StringIO(client.get(f"{url}failures.csv").content.decode())))
+    assert rows[0] == ["E-mail", "Name", "Status", "Attempts", "Last error"]
+    assert rows[1][0] == people[1].email and rows[1][1].startswith("'=cmd")  # never a formula
+    assert len(rows) == 2
