@@ -189,6 +189,13 @@ format: install-dev
 bench: install-dev
 	$(BIN)/python bench/reader_bench.py
 
+# An issue sent to 10,000 subscribers through a real SMTP server, the worker killed twice and
+# started again, readers reading meanwhile: exactly one mail each, mails a second
+# (bench/newsletter_bench.py; NEWSLETTER_BENCH_SUBSCRIBERS changes the number).
+.PHONY: bench-newsletter
+bench-newsletter: install-dev
+	$(BIN)/python bench/newsletter_bench.py
+
 # Lighthouse (pinned, from npm; installed into the git-ignored .audit/) on the seed post, mobile and
 # desktop. The target serves the demo site itself (the database `make run` uses) on AUDIT_PORT,
 # warms it up (images get their renditions on the first request) and stops it afterwards; `make run`
