@@ -26,7 +26,7 @@ from wagtail_modeladmin.views import DeleteView, IndexView
 from base.permissions import SEND_NEWSLETTER, grant_newsletter_permissions
 
 from . import admin_views
-from .models import NewsletterIndexPage, Subscriber
+from .models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
 from .spreadsheets import FORMULA_TRIGGERS, as_text_cell
 
 
@@ -199,3 +199,18 @@ def give_groups_a_new_newsletter_archive(request, page):
     """An archive made in the admin is at once open to Editors (drafts) and Site managers."""
     if isinstance(page.specific, NewsletterIndexPage):
         grant_newsletter_permissions(page)
+
+
+@hooks.register("construct_page_action_menu", order=100)  # after base's "Publish first"
+def save_an_issue_as_a_draft_first(menu_items, request, context):
+    """An issue reaches readers by being sent (which publishes its web version in the archive),
+    so its editor's main button saves a draft; Publish stays in the menu beside it."""
+    page, parent = context.get("page"), context.get("parent_page")
+    new_issue = (
+        context.get("view") == "create" and getattr(parent, "specific_class", None) is NewsletterIndexPage
+    )
+    if new_issue or isinstance(page, NewsletterIssuePage):
+        for index, item in enumerate(menu_items):
+            if item.name == "action-save-draft":
+                menu_items.insert(0, menu_items.pop(index))
+                break

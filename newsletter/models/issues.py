@@ -133,9 +133,12 @@ class NewsletterIssuePage(NewsletterPageMixin, Page):
         return [*fields, DeliveryPanel(heading="Sending")]
 
     def has_newsletter_permission(self, user, action) -> bool:
+        """Who may edit the issue may save it and send a test; sending (which also publishes
+        the web version) needs the send right and the right to publish it."""
+        rights = self.permissions_for_user(user)
         if action in SEND_ACTIONS:
-            return user.has_perm(".".join(SEND_NEWSLETTER))
-        return super().has_newsletter_permission(user, action)
+            return user.has_perm(".".join(SEND_NEWSLETTER)) and rights.can_publish()
+        return rights.can_edit()
 
     def get_newsletter_subject(self) -> str:
         return " ".join(super().get_newsletter_subject().split())

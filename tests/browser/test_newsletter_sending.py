@@ -1,0 +1,89 @@
+"""A site manager composes an issue from the new posts, previews it, sends a test, sends it; the
+worker delivers it, and the archive shows its web version."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from playwright.sync_api import Page, expect
+
+from base.permissions import SITE_MANAGERS
+from blog.models import BlogPage
+from newsletter.models import Mailing, NewsletterIndexPage
+
+from ..factories import UserFactory
+from ..newsletter.factories import SubscriberFactory
+from .editing import PASSWORD, log_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_site_manager_sends_an_issue(demo_site, page: Page, desktop, shot, settings):
+    settings.NEWSLETTER_SEND_RATE = 10**9  # no pause between the worker's batches
+    UserFactory(username="sam", password=PASSWORD, groups=[SITE_MANAGERS])
+    readers = SubscriberFactory.create_batch(3, confirmed=True)
+    SubscriberFactory()  # pending: gets nothing
+    archive = NewsletterIndexPage.objects.get()
+    log_in(page, demo_site.url, "sam")
+
+    # A new issue opens with the posts published since the last issue (none yet: the newest).
+    page.goto(f"{demo_site.url}/admin/pages/{archive.pk}/")
+    page.get_by_role("link", name="Add child page").first.click()
+    expect(page.get_by_role("heading", name=re.compile("New: Newsletter issue"))).to_be_visible()
+    expect(page.locator("html[data-edits-watched]")).to_be_attached()
+    for post in BlogPage.objects.live():
+        expect(page.get_by_text(post.title, exact=True).first).to_be_visible()
+    page.get_by_role("textbox", name="Title*").fill("November at the network")
+    page.get_by_role("region", name="Intro").get_by_role("textbox").fill("Four posts to read this month.")
+    shot("newsletter-compose")
+    page.get_by_role("button", name="Save draft").click()  # the main button of an issue
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+
+    # The preview shows the e-mail.
+    page.get_by_role("button", name="Toggle preview").click()
+    expect(page.get_by_label("Preview mode")).to_be_visible()
+    page.get_by_label("Preview mode").select_option(label="Newsletter")
+    preview = page.frame_locator("iframe[title='Preview'] >> nth=-1")
+    expect(preview.get_by_role("heading", name="November at the network")).to_be_visible()
+    shot("newsletter-preview")
+    page.get_by_role("button", name="Toggle preview").click()
+
+    # A test to the manager's own address.
+    page.get_by_role("tab", name="Newsletter").click()
+    page.get_by_role("button", name="Send test email").click()
+    dialog = page.get_by_role("dialog", name="Send test email")
+    dialog.get_by_label("Email").fill("sam@example.org")
+    dialog.get_by_role("button", name="Send test email").click()
+    expect(page.get_by_text("Test message sent to 'sam@example.org'")).to_be_visible()
+    (test,) = mail.outbox
+    assert test.to == ["sam@example.org"] and test.subject == "[Test] November at the network"
+
+    # Send, after saying yes to the dialog that names the recipients.
+    page.get_by_role("tab", name="Newsletter").click()
+    page.get_by_role("button", name="Send campaign").click()
+    dialog = page.get_by_role("dialog", name="Send campaign")
+    expect(dialog).to_contain_text("3")
+    shot("newsletter-send-dialog")
+    dialog.get_by_role("button", name="Send", exact=True).click()
+    expect(page.get_by_text("Newsletter campaign is now sending")).to_be_visible()
+    assert len(mail.outbox) == 1  # nothing sent in the request
+
+    call_command("newsletter_worker", "--batch", verbosity=0)
+    delivered = sorted(message.to[0] for message in mail.outbox[1:])
+    assert delivered == sorted(reader.email for reader in readers)
+    mailing = Mailing.objects.get()
+    assert mailing.status == Mailing.Status.SENT
+
+    # The tab reports it, and cannot send it again.
+    page.reload()
+    page.get_by_role("tab", name="Newsletter").click()
+    expect(page.get_by_text("Status: Sent")).to_be_visible()
+    expect(page.get_by_role("button", name="Send campaign")).to_have_count(0)
+    shot("newsletter-sent")
+
+    # The archive shows the web version.
+    page.goto(f"{demo_site.url}{archive.url}")
+    page.get_by_role("link", name="November at the network").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("November at the network")
+    shot("newsletter-web-version")
