@@ -17,6 +17,7 @@ from django.views.defaults import server_error
 
 from base.models import FooterSettings, SocialLink
 from blog.models import POSTS_PER_PAGE, AuthorLink, BlogIndexPage
+from newsletter.models import FeaturedPost, NewsletterIndexPage, NewsletterIssuePage
 from tests.conftest import build_site
 from tests.embed_finder import KNOWN as KNOWN_EMBEDS
 from tests.factories import (
@@ -70,6 +71,8 @@ PAGES = {
     "newsletter-link-invalid": (404, ["This link does not work"]),
     "newsletter-unsubscribe": (200, ["Unsubscribe from the newsletter"]),
     "newsletter-unsubscribed": (200, ["You are unsubscribed"]),
+    "newsletter-archive": (200, ["The October issue"]),
+    "newsletter-issue": (200, ["Forecasting the weather, part 1", "Two posts this month."]),
 }
 
 # Not a page of the site: markup with known errors, checked in the same run, to show the checker
@@ -166,6 +169,14 @@ def build_content():
     BlogPageFactory(parent=blog_index, title="A box of tools", date=datetime.date(2022, 1, 1))
     for n in range(3):
         BlogPageFactory(parent=blog_index, title=f"Bone structure {n}", date=datetime.date(2022, 2, 1 + n))
+    archive = blog_index.get_parent().add_child(
+        instance=NewsletterIndexPage(title="Newsletter", slug="newsletters")
+    )
+    issue = NewsletterIssuePage(
+        title="The October issue", slug="october", intro="<p>Two posts this month.</p>"
+    )
+    issue.featured_posts = [FeaturedPost(post=post) for post in older[:2]]
+    archive.add_child(instance=issue)
     BlogPageFactory(
         parent=blog_index,
         title="AI Research with China",
@@ -201,6 +212,8 @@ def render_pages(client: Client) -> dict[str, tuple[int, str]]:
     get("search-typo-corrected", "/search/", query_params={"query": "weathr"})
     get("search-did-you-mean", "/search/", query_params={"query": "boxe"})
     get("404", "/no-such-page/")
+    get("newsletter-archive", "/newsletters/")
+    get("newsletter-issue", "/newsletters/october/")
     response = server_error(RequestFactory().get("/blog/"))
     pages["500"] = (response.status_code, response.content.decode())
     with mock.patch.object(connection, "cursor", side_effect=OperationalError("connection refused")):
