@@ -18,7 +18,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from base.models import FooterSettings, SocialLink
-from blog.models import Author, AuthorLink, BlogCategory, BlogIndexPage
+from blog.models import Author, AuthorLink, BlogCategory, BlogIndexPage, BlogPage
+from newsletter.models import FeaturedPost, NewsletterIndexPage, NewsletterIssuePage
 from search.views import FEW_RESULTS
 
 from .factories import (
@@ -459,3 +460,34 @@ def test_feed_budget(demo_blog, client, django_assert_max_num_queries):
         client.get(url)
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200
+
+
+# The newsletter's archive and an issue's web version --------------------------------------------
+
+
+def add_issues(archive, count: int, posts=()) -> list[NewsletterIssuePage]:
+    issues = []
+    for _ in range(count):
+        number = NewsletterIssuePage.objects.count() + 1
+        issue = NewsletterIssuePage(title=f"Issue {number}", slug=f"issue-{number}", intro="<p>News.</p>")
+        issue.featured_posts = [FeaturedPost(post=post) for post in posts]
+        archive.add_child(instance=issue)
+        issue.save_revision().publish()
+        issues.append(issue)
+    return issues
+
+
+def test_the_newsletter_archive_costs_the_same_for_more_issues(demo_blog, client):
+    archive = NewsletterIndexPage.objects.get()
+    add_issues(archive, 2)
+    small = capture(client, archive.url)
+    add_issues(archive, 9)
+    assert_same_count(small, capture(client, archive.url))
+
+
+def test_an_issue_costs_the_same_for_more_posts(demo_blog, client):
+    archive = NewsletterIndexPage.objects.get()
+    posts = list(BlogPage.objects.live())
+    (two,) = add_issues(archive, 1, posts[:2])
+    (four,) = add_issues(archive, 1, posts[:4])
+    assert_same_count(capture(client, two.url), capture(client, four.url))

@@ -18,7 +18,7 @@ from wagtail_newsletter.models import NewsletterPageMixin, NewsletterRecipients
 from base.pagination import paginate
 from base.permissions import SEND_NEWSLETTER
 from base.sites import root_url
-from blog.models import BlogPage
+from blog.models import BlogPage, card_prefetches
 
 from ..panels import DeliveryPanel
 from .mailings import Mailing
@@ -107,17 +107,11 @@ class NewsletterIssuePage(NewsletterPageMixin, Page):
 
     @cached_property
     def posts(self) -> list[BlogPage]:
-        """The featured posts that are live and public, in the editor's order, with their authors."""
+        """The featured posts that are live and public, in the editor's order, with what their
+        cards show (authors with photos, categories, image) fetched together."""
         ids = [link.post_id for link in self.featured_posts.all()]
-        posts = (
-            BlogPage.objects.live()
-            .public()
-            .filter(pk__in=ids)
-            .defer_streamfields()
-            .select_related("listing_image")
-            .prefetch_related("post_authors__author")
-        )
-        found = {post.pk: post for post in posts}
+        posts = BlogPage.objects.live().public().filter(pk__in=ids).defer_streamfields()
+        found = {post.pk: post for post in posts.prefetch_related(*card_prefetches())}
         return [found[pk] for pk in ids if pk in found]
 
     def clean(self):
