@@ -162,10 +162,11 @@ class FeaturedPost(Orderable):
 
 
 def plain_text(html: str) -> str:
-    """An e-mail's plain-text part, from its HTML: links written out, images by their alt text."""
+    """An e-mail's plain-text part, from its HTML: links written out whole (lines are not wrapped:
+    a wrapped address breaks in a mail program), images left out (the text says what they show)."""
     converter = html2text.HTML2Text()
-    converter.body_width = 78
+    converter.body_width = 0
     converter.ignore_tables = True
-    converter.images_to_alt = True
+    converter.ignore_images = True
     converter.protect_links = True
     return converter.handle(html)
