@@ -6,14 +6,12 @@ counts; the budget tests pin the measured number so a new query shows up as a fa
 """
 
 import datetime
-import io
 import itertools
 import re
 from collections import Counter
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -60,9 +58,8 @@ def footer(site):
 
 
 @pytest.fixture
-def demo_blog(db):
+def demo_blog(demo):
     """The demo site from load_demo (footer, partners, four posts); its blog index."""
-    call_command("load_demo", stdout=io.StringIO())
     return BlogIndexPage.objects.get(slug="blog")
 
 
