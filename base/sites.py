@@ -53,8 +53,11 @@ def sync_default_site(**kwargs) -> Site | None:
 
 def root_url(request=None) -> str:
     """The origin of the Site serving ``request`` (the default Site without one): "https://host"."""
-    site = Site.find_for_request(request) if request is not None else None
-    site = site or Site.objects.filter(is_default_site=True).first()
+    # find_for_request falls back to the default Site itself.
+    if request is not None:
+        site = Site.find_for_request(request)
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else settings.SITE_URL
 
 

@@ -10,11 +10,10 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from .models import Delivery, Mailing, NewsletterIssuePage
+from .models import Mailing, NewsletterIssuePage
 from .spreadsheets import as_text_cell
 
 SEE_SUBSCRIBERS = "newsletter.view_subscriber"
-FAILURES = [Delivery.Status.FAILED, Delivery.Status.BOUNCED]
 
 
 @permission_required(SEE_SUBSCRIBERS, raise_exception=True)
@@ -31,9 +30,9 @@ def mailing_report(request, pk):
             "page_subtitle": mailing.subject,
             "header_icon": "mail",
             "mailing": mailing,
-            "issue": NewsletterIssuePage.objects.filter(newsletter_campaign=str(mailing.pk)).first(),
+            "issue": NewsletterIssuePage.sent_as(mailing),
             "counts": counts,
-            "failures": mailing.deliveries.filter(status__in=FAILURES).select_related("subscriber")[:50],
+            "failures": mailing.failures()[:50],
         },
     )
 
@@ -45,8 +44,7 @@ def mailing_failures_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="newsletter-{mailing.pk}-failures.csv"'
     writer = csv.writer(response)
     writer.writerow(["E-mail", "Name", "Status", "Attempts", "Last error"])
-    failures = mailing.deliveries.filter(status__in=FAILURES).select_related("subscriber").order_by("pk")
-    for delivery in failures.iterator():
+    for delivery in mailing.failures().iterator():
         subscriber = delivery.subscriber
         writer.writerow(
             as_text_cell(value)

@@ -42,10 +42,20 @@ def absolute_url(base_url: str, path: str) -> str:
     return base_url.rstrip("/") + path
 
 
-def _send(subscriber: Subscriber, name: str, base_url: str, extra_context: dict) -> bool:
-    unsubscribe_url = absolute_url(
+def unsubscribe_url_of(subscriber: Subscriber, base_url: str) -> str:
+    """The subscriber's own unsubscribe link, in every e-mail they get (signup and newsletter)."""
+    return absolute_url(
         base_url, reverse("newsletter_unsubscribe", args=[tokens.unsubscribe_token(subscriber)])
     )
+
+
+def unsubscribe_headers(unsubscribe_url: str) -> dict[str, str]:
+    """RFC 8058: mail programs offer one-click unsubscribing, a POST to ``unsubscribe_url``."""
+    return {"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
+def _send(subscriber: Subscriber, name: str, base_url: str, extra_context: dict) -> bool:
+    unsubscribe_url = unsubscribe_url_of(subscriber, base_url)
     context = {
         "subscriber": subscriber,
         "site_name": settings.WAGTAIL_SITE_NAME,
@@ -58,10 +68,7 @@ def _send(subscriber: Subscriber, name: str, base_url: str, extra_context: dict)
         subject=subject,
         body=render_to_string(f"newsletter/email/{name}.txt", context),
         to=[subscriber.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=unsubscribe_headers(unsubscribe_url),
     )
     message.attach_alternative(render_to_string(f"newsletter/email/{name}.html", context), "text/html")
     try:

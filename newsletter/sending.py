@@ -34,7 +34,7 @@ from django_tasks_db.models import DBTaskResult
 
 from base.sites import root_url
 
-from . import conf, tokens
+from . import conf, emails
 from .models import Delivery, Mailing, NewsletterIssuePage, Subscriber
 from .models.issues import UNSUBSCRIBE_URL
 
@@ -57,7 +57,7 @@ def start(mailing: Mailing) -> None:
         batch_size=1000,
         ignore_conflicts=True,
     )
-    issue = NewsletterIssuePage.objects.filter(newsletter_campaign=str(mailing.pk)).first()
+    issue = NewsletterIssuePage.sent_as(mailing)
     revision = issue and issue.get_latest_revision()
     if revision and (issue.has_unpublished_changes or not issue.live):
         revision.publish()  # the archive shows the issue as it was sent
@@ -89,15 +89,19 @@ def deliver(mailing_id: int) -> None:
     except Exception:
         # Whatever went wrong, the batch goes back to the queue and the sending goes on later.
         _unclaim(Delivery.objects.filter(pk__in=[delivery.pk for delivery in batch]))
-        deliver.using(run_after=timezone.now() + max(_pause(1), MIN_PAUSE)).enqueue(mailing.pk)
+        _deliver_later(mailing)
         raise
     if server_away:
         logger.warning("Newsletter %s: the SMTP server cannot be reached; trying again later.", mailing.pk)
-        deliver.using(run_after=timezone.now() + max(_pause(1), MIN_PAUSE)).enqueue(mailing.pk)
+        _deliver_later(mailing)
         return
     # At NEWSLETTER_SEND_RATE mails a minute, this batch takes this long; the next starts after it.
     pace = datetime.timedelta(minutes=sent / conf.send_rate())
     deliver.using(run_after=started + pace).enqueue(mailing.pk)
+
+
+def _deliver_later(mailing: Mailing) -> None:
+    deliver.using(run_after=timezone.now() + max(_pause(1), MIN_PAUSE)).enqueue(mailing.pk)
 
 
 def claim(mailing: Mailing, size: int) -> list[Delivery]:
@@ -160,6 +164,7 @@ def _send_batch(mailing: Mailing, batch: list[Delivery]) -> tuple[int, bool]:
     """Send each delivery of ``batch`` and record the answer; (mails sent, whether the SMTP server
     went away). Deliveries not tried because the server went away go back to the queue."""
     sent = 0
+    site_url = root_url()
     connection = get_connection(fail_silently=False)
     try:
         connection.open()
@@ -169,7 +174,7 @@ def _send_batch(mailing: Mailing, batch: list[Delivery]) -> tuple[int, bool]:
                 _record(delivery, Delivery.Status.SKIPPED, "No longer subscribed when its turn came.")
                 continue
             try:
-                connection.send_messages([message_for(mailing, delivery, subscriber)])
+                connection.send_messages([message_for(mailing, delivery, subscriber, site_url=site_url)])
             except smtplib.SMTPRecipientsRefused as error:
                 code, reason = next(iter(error.recipients.values()))
                 _refused(delivery, code, reason)
@@ -215,16 +220,17 @@ def _record(delivery: Delivery, status: str, error: str = "", **fields) -> None:
     Delivery.objects.filter(pk=delivery.pk).update(status=status, last_error=error, **fields)
 
 
-def message_for(mailing: Mailing, delivery: Delivery | None, subscriber: Subscriber | None, *, to=None):
+def message_for(
+    mailing: Mailing, delivery: Delivery | None, subscriber: Subscriber | None, *, site_url: str, to=None
+):
     """The e-mail of ``mailing`` for one recipient: their own unsubscribe link in the text, the HTML
-    and the RFC 8058 headers, and a Message-ID that stays the same if it has to be sent again."""
-    site = root_url()
+    and the RFC 8058 headers, and a Message-ID that stays the same if it has to be sent again.
+    ``site_url``: the public address (base.sites.root_url), looked up once per batch."""
     if subscriber is not None:
-        token = tokens.unsubscribe_token(subscriber)
-        unsubscribe_url = site + reverse("newsletter_unsubscribe", args=[token])
+        unsubscribe_url = emails.unsubscribe_url_of(subscriber, site_url)
     else:  # a test: the link is there, and says it does not work
-        unsubscribe_url = site + reverse("newsletter_unsubscribe", args=["test"])
-    domain = urlsplit(site).hostname
+        unsubscribe_url = emails.absolute_url(site_url, reverse("newsletter_unsubscribe", args=["test"]))
+    domain = urlsplit(site_url).hostname
     message_id = (
         f"<newsletter-{mailing.pk}-{delivery.pk}@{domain}>"
         if delivery
@@ -232,8 +238,7 @@ def message_for(mailing: Mailing, delivery: Delivery | None, subscriber: Subscri
     )
     headers = {
         "Message-ID": message_id,
-        "List-Unsubscribe": f"<{unsubscribe_url}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        **emails.unsubscribe_headers(unsubscribe_url),
         "List-Id": f"{mailing.from_name} <newsletter.{domain}>",
     }
     if mailing.reply_to:
@@ -250,7 +255,7 @@ def message_for(mailing: Mailing, delivery: Delivery | None, subscriber: Subscri
 
 
 def send_test(mailing: Mailing, email: str) -> bool:
-    message = message_for(mailing, None, None, to=[email])
+    message = message_for(mailing, None, None, site_url=root_url(), to=[email])
     message.subject = f"[Test] {mailing.subject}"
     try:
         message.send()

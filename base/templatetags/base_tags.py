@@ -216,14 +216,14 @@ def _page_graph(context, page, *, origin, url, canonical_url, image, publisher) 
         )
         nodes += [website, publisher]
         return structured_data.graph(nodes)
-    crumbs = cached_fragment(
+    ancestors = cached_fragment(
         f"ancestors:{site and site.pk}:{page.pk}", lambda: _ancestors(page, site, request)
     )
     if context.get("breadcrumb"):  # a listing within the page: a category, an author
-        crumbs += [(page.title, page.get_full_url(request)), (context["breadcrumb"], url)]
+        here = [(page.title, page.get_full_url(request)), (context["breadcrumb"], url)]
     else:
-        crumbs.append((page.title, url))
-    nodes.append(structured_data.breadcrumb_list(crumbs))
+        here = [(page.title, url)]
+    nodes.append(structured_data.breadcrumb_list([*ancestors, *here]))
     return structured_data.graph(nodes)
 
 

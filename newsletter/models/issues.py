@@ -105,6 +105,11 @@ class NewsletterIssuePage(NewsletterPageMixin, Page):
         verbose_name = "newsletter issue"
         permissions = [("send_newsletterissuepage", "Can send newsletter issues to subscribers")]
 
+    @classmethod
+    def sent_as(cls, mailing: Mailing) -> "NewsletterIssuePage | None":
+        """The issue whose sending ``mailing`` is (the issue keeps its id: ``newsletter_campaign``)."""
+        return cls.objects.filter(newsletter_campaign=str(mailing.pk)).first()
+
     @cached_property
     def posts(self) -> list[BlogPage]:
         """The featured posts that are live and public, in the editor's order, with what their

@@ -41,6 +41,11 @@ class Mailing(models.Model):
         )
         return totals
 
+    def failures(self):
+        """The deliveries that did not arrive (failed or bounced), with their subscribers, in order."""
+        failed = [Delivery.Status.FAILED, Delivery.Status.BOUNCED]
+        return self.deliveries.filter(status__in=failed).select_related("subscriber").order_by("pk")
+
 
 class Delivery(models.Model):
     class Status(models.TextChoices):
