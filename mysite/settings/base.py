@@ -60,11 +60,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the app server, compressed and cached forever under hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous readers (base/cache.py): before the session, so that a cached
+    # page costs no database query, and before the two policies, so that a page is kept with
+    # their headers and a cached page does not build them again.
+    "base.cache.PageCacheMiddleware",
     "base.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Whole pages for anonymous readers (base/cache.py): before the session, so that a cached
-    # page costs no database query.
-    "base.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -44,6 +44,18 @@ def test_a_repeated_anonymous_request_costs_at_most_two_queries(
     assert again.content == first.content
 
 
+@pytest.mark.parametrize("url", [SEED_POST, "/", "/blog/feed/"])
+def test_a_page_from_the_cache_carries_the_same_security_headers(demo, client, url):
+    """The page cache sits outside the two policy middlewares: a page is kept with their
+    headers, which a cached answer must still carry."""
+    first = client.get(url)
+    again = client.get(url)
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options"):
+        assert first[header]
+        assert again[header] == first[header]
+    assert "script-src 'self'" in again["Content-Security-Policy"]
+
+
 def test_anonymous_pages_may_be_kept_by_shared_caches_for_longer_than_by_browsers(demo, client):
     response = client.get(SEED_POST)
     cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
