@@ -1,10 +1,14 @@
 """A real SMTP server (aiosmtpd) in a thread, for the newsletter's delivery tests and benchmark.
 
 It keeps every message it accepts, and can refuse addresses: ``refuse[address] = (code, times)``
-answers RCPT with ``code`` the next ``times`` times (450: try later; 550: no such user), and
-``down()``/``up()`` stop and start it on the same port, as a mail server that goes away.
+answers RCPT with ``code`` the next ``times`` times (450: try later; 550: no such user);
+``refuse_data`` does the same at the end of the mail's DATA (after the final dot), as a server
+whose content checks refuse it. ``on_data(envelope)``, if set, runs in a thread of its own when
+the final dot arrives, before the answer. ``down()``/``up()`` stop and start it on the same port,
+as a mail server that goes away.
 """
 
+import asyncio
 import email
 import email.policy
 import socket
@@ -23,6 +27,8 @@ class Handler:
     def __init__(self):
         self.messages: list[email.message.Message] = []
         self.refuse: dict[str, tuple[int, int]] = {}
+        self.refuse_data: dict[str, tuple[int, int]] = {}
+        self.on_data = None
         self.lock = threading.Lock()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -35,7 +41,14 @@ class Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.on_data:
+            await asyncio.to_thread(self.on_data, envelope)
         with self.lock:
+            (address,) = envelope.rcpt_tos
+            code, times = self.refuse_data.get(address, (250, 0))
+            if times:
+                self.refuse_data[address] = (code, times - 1)
+                return f"{code} {'4.7.1 Try again later' if code < 500 else '5.7.1 Message refused'}"
             self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 Message accepted for delivery"
 

@@ -274,6 +274,39 @@ def test_a_killed_worker_is_taken_up_without_mailing_anyone_twice(
     assert mailing.counts()["sent"] == 20
 
 
+def test_a_delivery_is_recorded_as_sent_before_the_server_has_the_whole_mail(
+    smtp, issue, subscribers, django_capture_on_commit_callbacks
+):
+    """A worker killed between the server taking a mail and the record would send it again: so
+    the record comes first, just before the final dot of the mail's DATA."""
+    seen = []
+
+    def at_the_final_dot(envelope):
+        (address,) = envelope.rcpt_tos
+        seen.append(Delivery.objects.get(subscriber__email=address).status)
+
+    smtp.handler.on_data = at_the_final_dot
+    mailing = send(issue, django_capture_on_commit_callbacks)
+    work()
+    assert seen == [Delivery.Status.SENT] * 20
+    assert mailing.counts()["sent"] == 20
+
+
+def test_a_mail_refused_after_its_data_is_not_counted_as_sent(
+    smtp, issue, subscribers, django_capture_on_commit_callbacks
+):
+    later, never = subscribers["confirmed"][:2]
+    smtp.handler.refuse_data[later.email] = (451, 1)
+    smtp.handler.refuse_data[never.email] = (554, 100)
+    mailing = send(issue, django_capture_on_commit_callbacks)
+    work()
+    assert sorted(smtp.recipients()) == emails_of([later, *subscribers["confirmed"][2:]])
+    assert mailing.deliveries.get(subscriber=later).attempts == 2
+    assert mailing.deliveries.get(subscriber=never).status == Delivery.Status.BOUNCED
+    assert "554" in mailing.deliveries.get(subscriber=never).last_error
+    assert mailing.counts()["sent"] == 19
+
+
 def test_an_issue_is_sent_once(smtp, issue, subscribers, django_capture_on_commit_callbacks):
     mailing = send(issue, django_capture_on_commit_callbacks)
     backend = SiteCampaignBackend()
