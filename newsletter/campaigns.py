@@ -78,8 +78,13 @@ class SiteCampaignBackend(CampaignBackend):
         return mailing and SiteCampaign(mailing)
 
     def send_test_email(self, *, campaign_id, email) -> None:
-        if not sending.send_test(self._mailing(campaign_id), email):
-            raise CampaignBackendError(f"The test could not be sent to {email}: see the server log.")
+        """wagtail-newsletter's one address; this site's dialog can give several (``email`` a list:
+        newsletter/wagtail_hooks.py ``send_tests``)."""
+        addresses = [email] if isinstance(email, str) else email
+        if not sending.send_test(self._mailing(campaign_id), addresses):
+            raise CampaignBackendError(
+                f"The test could not be sent to {', '.join(addresses)}: see the server log."
+            )
 
     def send_campaign(self, campaign_id) -> None:
         with transaction.atomic():

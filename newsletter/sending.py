@@ -311,11 +311,17 @@ def message_for(
     return message
 
 
-def send_test(mailing: Mailing, email: str) -> bool:
-    message = message_for(mailing, None, None, site_url=root_url(), to=[email])
-    message.subject = f"[Test] {mailing.subject}"
+def send_test(mailing: Mailing, addresses: list[str]) -> bool:
+    """A test of ``mailing``: a mail of its own to each address, marked [Test] and with an
+    unsubscribe link that says it does not work."""
+    site_url = root_url()
+    messages = []
+    for address in addresses:
+        message = message_for(mailing, None, None, site_url=site_url, to=[address])
+        message.subject = f"[Test] {mailing.subject}"
+        messages.append(message)
     try:
-        message.send()
+        get_connection(fail_silently=False).send_messages(messages)
     except (smtplib.SMTPException, OSError):
         logger.exception("Could not send the test of newsletter %s", mailing.pk)
         return False

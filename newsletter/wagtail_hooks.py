@@ -22,11 +22,14 @@ from wagtail.log_actions import registry as log_registry
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import DeleteView, IndexView
+from wagtail_newsletter import actions, campaign_backends
+from wagtail_newsletter.views import has_permission_or_show_message
 
 from base.permissions import SEND_NEWSLETTER, grant_newsletter_permissions
 
 from . import admin_views
 from .models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
+from .panels import TestAddressesForm
 from .spreadsheets import FORMULA_TRIGGERS, as_text_cell
 
 
@@ -199,6 +202,36 @@ def give_groups_a_new_newsletter_archive(request, page):
     """An archive made in the admin is at once open to Editors (drafts) and Site managers."""
     if isinstance(page.specific, NewsletterIndexPage):
         grant_newsletter_permissions(page)
+
+
+@hooks.register("after_create_page", order=-1)
+@hooks.register("after_edit_page", order=-1)
+def send_tests(request, page):
+    """ "Send test email" on an issue's Newsletter tab, to one or more addresses (see
+    TestAddressesForm): before wagtail-newsletter's own hook, which takes one address and is
+    then not reached. As there: saves the campaign first, logs the test, says what happened."""
+    if request.POST.get("newsletter-action") != "send_test_email" or not isinstance(
+        page, NewsletterIssuePage
+    ):
+        return None
+    edit_page = redirect("wagtailadmin_pages:edit", page.pk)
+    if not has_permission_or_show_message(request, page, "send_test_email"):
+        return edit_page
+    form = TestAddressesForm(request.POST, prefix="newsletter-test")
+    if not form.is_valid():
+        for error in form.errors["email"]:
+            messages.error(request, f"Test not sent: {error}")
+        return edit_page
+    addresses = form.cleaned_data["email"]
+    actions.save_campaign(request, page)
+    try:
+        campaign_backends.get_backend().send_test_email(campaign_id=page.newsletter_campaign, email=addresses)
+    except campaign_backends.CampaignBackendError as error:
+        messages.error(request, error.message)
+        return edit_page
+    log(page, "wagtail_newsletter.send_test_email", data={"email": ", ".join(addresses)}, user=request.user)
+    messages.success(request, f"Test message sent to {', '.join(addresses)}")
+    return edit_page
 
 
 @hooks.register("construct_page_action_menu", order=100)  # after base's "Publish first"

@@ -15,7 +15,7 @@ from base.permissions import EDITORS, SITE_MANAGERS, grant_newsletter_permission
 from blog.models import BlogPage
 from newsletter.models import Delivery, FeaturedPost, Mailing, NewsletterIndexPage, NewsletterIssuePage
 
-from ..conftest import soup_of, text_of
+from ..conftest import normalise, soup_of, text_of
 from ..factories import BlogPageFactory, UserFactory
 from .factories import SubscriberFactory
 
@@ -169,3 +169,52 @@ def test_the_report_is_for_those_who_see_subscribers(archive, recipients, client
     assert rows[0] == ["E-mail", "Name", "Status", "Attempts", "Last error"]
     assert rows[1][0] == people[1].email and rows[1][1].startswith("'=cmd")  # never a formula
     assert len(rows) == 2
+
+
+def test_a_test_goes_to_each_address_given_in_the_dialog(archive, recipients, admin_client, mailoutbox):
+    issue = issue_in(archive, recipients)
+    edit_url = f"/admin/pages/{issue.pk}/edit/"
+    dialog = soup_of(admin_client.get(edit_url)).find(id="wn-test-dialog")
+    # The dialog waits in a <template> until opened; BeautifulSoup's get_text() skips template text.
+    label = dialog.find(id="id_newsletter-test-email-label")
+    assert normalise(label.decode_contents()).startswith("Email addresses<span")
+    assert dialog.find("input", attrs={"name": "newsletter-test-email"})
+    response = admin_client.post(
+        edit_url,
+        edit_form(
+            issue,
+            **{
+                "newsletter-action": "send_test_email",
+                "newsletter-test-email": "editor@example.org, chief@example.org;editor@example.org",
+            },
+        ),
+        follow=True,
+    )
+    messages = [text_of(message) for message in soup_of(response).select(".messages li")]
+    assert "Test message sent to editor@example.org, chief@example.org" in messages
+    assert sorted(message.to[0] for message in mailoutbox) == ["chief@example.org", "editor@example.org"]
+    assert all(message.subject == "[Test] November issue" for message in mailoutbox)
+    assert not Delivery.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("editor@example.org, not-an-address", "“not-an-address” is not an e-mail address."),
+        (" , ", "Give at least one e-mail address."),
+        (",".join(f"p{n}@example.org" for n in range(11)), "At most 10 addresses."),
+    ],
+)
+def test_a_test_to_bad_addresses_goes_nowhere_and_says_why(
+    archive, recipients, admin_client, mailoutbox, typed, says
+):
+    issue = issue_in(archive, recipients)
+    response = admin_client.post(
+        f"/admin/pages/{issue.pk}/edit/",
+        edit_form(issue, **{"newsletter-action": "send_test_email", "newsletter-test-email": typed}),
+        follow=True,
+    )
+    assert response.status_code == 200
+    messages = [text_of(message) for message in soup_of(response).select(".messages li")]
+    assert any(says in message for message in messages), messages
+    assert mailoutbox == []
