@@ -8,7 +8,8 @@ unless every subscriber got the mail (counted at the SMTP server), the mailing e
 the post's median answer time during the send stayed within 1.5× of idle, and no one got it
 twice. A worker killed at any moment must not send a mail again: a delivery is recorded just
 before the final dot of its DATA (newsletter/sending.py). NEWSLETTER_BENCH_SIGNAL=TERM sends
-SIGTERM (a supervisor's restart) instead of SIGKILL.
+SIGTERM (a supervisor's restart) instead of SIGKILL. With NEWSLETTER_QUEUE_URL (a Redis database
+of its own) the queue is RQ's instead of the database's.
 NEWSLETTER_BENCH_SUBSCRIBERS changes the 10,000. About three minutes.
 """
 

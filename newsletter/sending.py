@@ -28,6 +28,7 @@ import logging
 import re
 import smtplib
 import socket
+import uuid
 from email.utils import formataddr, make_msgid
 from urllib.parse import urlsplit
 
@@ -38,7 +39,8 @@ from django.db import transaction
 from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task
+from django_tasks import TaskResultStatus, task, task_backends
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from base.sites import root_url
@@ -58,8 +60,8 @@ def start(mailing: Mailing) -> None:
     """Queue a delivery to every confirmed subscriber, publish the issue's web version, and set
     the worker going once the transaction commits. In the caller's transaction, mailing locked."""
     now = timezone.now()
-    mailing.status, mailing.started_at = Mailing.Status.SENDING, now
-    mailing.save(update_fields=["status", "started_at"])
+    mailing.status, mailing.started_at, mailing.run = Mailing.Status.SENDING, now, uuid.uuid4()
+    mailing.save(update_fields=["status", "started_at", "run"])
     confirmed = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         (Delivery(mailing=mailing, subscriber_id=pk) for pk in confirmed.iterator()),
@@ -70,7 +72,7 @@ def start(mailing: Mailing) -> None:
     revision = issue and issue.get_latest_revision()
     if revision and (issue.has_unpublished_changes or not issue.live):
         revision.publish()  # the archive shows the issue as it was sent
-    transaction.on_commit(lambda: deliver.enqueue(mailing.pk))
+    transaction.on_commit(lambda: _deliver_at(mailing, None))
 
 
 @task(backend="newsletter")
@@ -83,11 +85,11 @@ def send_scheduled(mailing_id: int) -> None:
 
 
 @task(backend="newsletter")
-def deliver(mailing_id: int) -> None:
-    """Send one batch of a mailing's deliveries, then queue the next run."""
-    mailing = Mailing.objects.filter(pk=mailing_id, status=Mailing.Status.SENDING).first()
+def deliver(mailing_id: int, run: str) -> None:
+    """Send one batch of a mailing's deliveries, then queue the next run (of the same ``run``)."""
+    mailing = Mailing.objects.filter(pk=mailing_id, status=Mailing.Status.SENDING, run=run).first()
     if mailing is None:
-        return
+        return  # sent, or taken up by a newer chain of runs (``resume``)
     started = timezone.now()
     batch = claim(mailing, conf.batch_size())
     if not batch:
@@ -105,12 +107,17 @@ def deliver(mailing_id: int) -> None:
         _deliver_later(mailing)
         return
     # At NEWSLETTER_SEND_RATE mails a minute, this batch takes this long; the next starts after it.
-    pace = datetime.timedelta(minutes=sent / conf.send_rate())
-    deliver.using(run_after=started + pace).enqueue(mailing.pk)
+    _deliver_at(mailing, started + datetime.timedelta(minutes=sent / conf.send_rate()))
 
 
 def _deliver_later(mailing: Mailing) -> None:
-    deliver.using(run_after=timezone.now() + max(_pause(1), MIN_PAUSE)).enqueue(mailing.pk)
+    _deliver_at(mailing, timezone.now() + max(_pause(1), MIN_PAUSE))
+
+
+def _deliver_at(mailing: Mailing, moment: datetime.datetime | None) -> None:
+    """Queue the mailing's next run, at once if ``moment`` is None or past."""
+    later = moment is not None and moment > timezone.now()
+    deliver.using(run_after=moment if later else None).enqueue(mailing.pk, str(mailing.run))
 
 
 def claim(mailing: Mailing, size: int) -> list[Delivery]:
@@ -139,20 +146,20 @@ def _unclaim(deliveries) -> None:
 
 
 def resume() -> int:
-    """When the worker starts: what a killed worker had claimed goes back to the queue, its runs
-    are marked failed, and every mailing still sending is set going again. Returns how many."""
-    DBTaskResult.objects.filter(backend_name="newsletter", status=TaskResultStatus.RUNNING).update(
-        status=TaskResultStatus.FAILED, finished_at=timezone.now()
-    )
+    """When the worker starts: what a stopped worker had claimed goes back to the queue, and
+    every mailing still sending is set going again by a new chain of runs (the runs the stopped
+    worker left queued find another ``run`` and do nothing). Returns how many mailings."""
+    if isinstance(task_backends["newsletter"], DatabaseBackend):
+        # The database queue shows a killed worker's run as running for ever: it ended.
+        DBTaskResult.objects.filter(backend_name="newsletter", status=TaskResultStatus.RUNNING).update(
+            status=TaskResultStatus.FAILED, finished_at=timezone.now()
+        )
     _unclaim(Delivery.objects.all())
-    mailings = list(Mailing.objects.filter(status=Mailing.Status.SENDING).values_list("pk", flat=True))
-    waiting = DBTaskResult.objects.filter(
-        backend_name="newsletter", status=TaskResultStatus.READY, task_path=deliver.module_path
-    )
-    running = {result.args_kwargs["args"][0] for result in waiting}
-    for pk in mailings:
-        if pk not in running:
-            deliver.enqueue(pk)
+    mailings = list(Mailing.objects.filter(status=Mailing.Status.SENDING))
+    for mailing in mailings:
+        mailing.run = uuid.uuid4()
+        mailing.save(update_fields=["run"])
+        _deliver_at(mailing, None)
     return len(mailings)
 
 
@@ -162,7 +169,7 @@ def _finish_or_wait(mailing: Mailing) -> None:
         at=Min("next_attempt_at")
     )["at"]
     if next_retry is not None:
-        deliver.using(run_after=next_retry).enqueue(mailing.pk)
+        _deliver_at(mailing, next_retry)
     elif not mailing.deliveries.filter(status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]).exists():
         Mailing.objects.filter(pk=mailing.pk, status=Mailing.Status.SENDING).update(
             status=Mailing.Status.SENT, finished_at=timezone.now()

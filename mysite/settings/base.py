@@ -241,6 +241,14 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "newsletter": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+# The newsletter's queue in Redis instead (RQ, through django-tasks-rq), e.g.
+# NEWSLETTER_QUEUE_URL=redis://127.0.0.1:6379/2: the choice when the site already runs Redis.
+# `manage.py newsletter_worker` then runs RQ's worker. Give Redis persistence (appendonly yes):
+# the queued runs live there.
+INSTALLED_APPS.append("django_rq")  # its rqworker command; it does nothing unless RQ_QUEUES is set
+if os.environ.get("NEWSLETTER_QUEUE_URL"):
+    RQ_QUEUES = {"default": {"URL": os.environ["NEWSLETTER_QUEUE_URL"]}}
+    TASKS["newsletter"] = {"BACKEND": "django_tasks_rq.RQBackend"}
 # Newsletter issues are pages (wagtail-newsletter's editor tab) sent by this site itself
 # (newsletter/campaigns.py), from DEFAULT_FROM_EMAIL under this name.
 WAGTAIL_NEWSLETTER_CAMPAIGN_BACKEND = "newsletter.campaigns.SiteCampaignBackend"

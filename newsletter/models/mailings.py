@@ -26,6 +26,10 @@ class Mailing(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The chain of worker runs sending it (newsletter/sending.py): each run queues the next with
+    # this token, and a run holding another does nothing. A worker that starts anew makes a new
+    # token, so whatever a stopped worker left queued, one chain sends, on any task backend.
+    run = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -50,8 +54,8 @@ class Mailing(models.Model):
 class Delivery(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
-        # Handed to the SMTP server, its answer not yet recorded: after a crash, sent again with the
-        # same Message-ID (newsletter/sending.py ``recover``).
+        # Claimed by a run of the worker, on its way to the SMTP server (recorded as sent just before
+        # the mail's final dot): after a crash, back in the queue (newsletter/sending.py ``resume``).
         SENDING = "sending", "Sending"
         SENT = "sent", "Sent"
         # Unsubscribed, bounced or erased after the send began: nothing sent.

@@ -8,7 +8,6 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -17,116 +16,14 @@ from wagtail_newsletter.models import NewsletterRecipients
 
 from newsletter import sending, tokens
 from newsletter.campaigns import SiteCampaignBackend
-from newsletter.models import (
-    Delivery,
-    FeaturedPost,
-    Mailing,
-    NewsletterIndexPage,
-    NewsletterIssuePage,
-    Subscriber,
-)
+from newsletter.models import Delivery, Mailing, NewsletterIssuePage, Subscriber
 
-from ..factories import AuthorFactory, BlogPageFactory, ImageFactory
-from .factories import SubscriberFactory
-from .smtp import SMTPServer
+from .conftest import emails_of, save, send, work
 
 SITE = "http://testserver"
 # The worker runs here as in production, committing as it goes: no test transaction around it
 # (Django closes a connection found inside one between tasks).
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def smtp(settings):
-    server = SMTPServer()
-    server.up()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    settings.DEFAULT_FROM_EMAIL = "newsletter@example.org"
-    # No waiting in tests: no pace between batches, retries at once.
-    settings.NEWSLETTER_SEND_RATE = 10**9
-    settings.NEWSLETTER_RETRY_SECONDS = 0
-    settings.NEWSLETTER_BATCH_SIZE = 7
-    yield server
-    if server.controller:
-        server.down()
-
-
-@pytest.fixture
-def archive(home_page):
-    archive = home_page.add_child(instance=NewsletterIndexPage(title="Newsletter", slug="newsletters"))
-    archive.save_revision().publish()
-    return archive
-
-
-@pytest.fixture
-def issue(archive, blog_index):
-    author = AuthorFactory(name="Lynda Hardman")
-    posts = [
-        BlogPageFactory(
-            parent=blog_index,
-            title=f"Post {n} & <friends>",
-            authors=[author],
-            listing_image=ImageFactory(description=f"Picture of post {n}"),
-        )
-        for n in range(2)
-    ]
-    issue = NewsletterIssuePage(
-        title="November issue",
-        slug="november",
-        intro='<p>News from <a href="https://example.org/">the network</a>.</p>',
-        newsletter_recipients=NewsletterRecipients.objects.get(audience="confirmed"),
-        live=False,  # a draft: sending publishes it
-    )
-    issue.featured_posts = [FeaturedPost(post=post) for post in posts]
-    archive.add_child(instance=issue)
-    issue.save_revision()
-    return issue
-
-
-@pytest.fixture
-def subscribers(db):
-    return {
-        "confirmed": SubscriberFactory.create_batch(20, confirmed=True),
-        "pending": SubscriberFactory.create_batch(2),
-        "unsubscribed": SubscriberFactory.create_batch(2, unsubscribed=True),
-        "bounced": SubscriberFactory.create_batch(1, status=Subscriber.Status.BOUNCED),
-    }
-
-
-def save(issue) -> str:
-    """What the panel's buttons do first: the issue's current revision saved as its mailing."""
-    backend = SiteCampaignBackend()
-    version = issue.get_latest_revision().as_object()
-    campaign_id = backend.save_campaign(
-        campaign_id=issue.newsletter_campaign,
-        recipients=version.newsletter_recipients,
-        subject=version.get_newsletter_subject(),
-        html=version.get_newsletter_html(),
-        from_name=version.get_newsletter_from_name(),
-        reply_to=version.get_newsletter_reply_to(),
-    )
-    issue.newsletter_campaign = campaign_id
-    issue.save(update_fields=["newsletter_campaign"])
-    return campaign_id
-
-
-def send(issue, capture) -> Mailing:
-    campaign_id = save(issue)
-    with capture(execute=True):
-        SiteCampaignBackend().send_campaign(campaign_id)
-    return Mailing.objects.get(pk=campaign_id)
-
-
-def work():
-    """The worker, until nothing is due."""
-    call_command("newsletter_worker", "--batch", verbosity=0)
-
-
-def emails_of(people) -> list[str]:
-    return sorted(person.email for person in people)
 
 
 def test_every_confirmed_subscriber_gets_one_mail(

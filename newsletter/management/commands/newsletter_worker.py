@@ -1,11 +1,14 @@
 """The worker that sends newsletters: `make worker`, or under a process supervisor in production.
 
 It first takes up what a stopped worker left (newsletter/sending.py ``resume``), then works
-through the newsletter queue with django-tasks-db's db_worker. Run one per site.
+through the newsletter queue: django-tasks-db's db_worker, or RQ's worker when the queue is in
+Redis (NEWSLETTER_QUEUE_URL, mysite/settings/base.py). Run one per site.
 """
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django_tasks import task_backends
+from django_tasks_rq import RQBackend
 
 from newsletter import sending
 
@@ -23,6 +26,20 @@ class Command(BaseCommand):
         resumed = sending.resume()
         if resumed:
             self.stdout.write(f"Taking up {resumed} newsletter(s) that were sending.")
-        worker = ["db_worker", "--backend", "newsletter", "--queue-name", "*", "--interval", str(interval)]
-        worker += ["--no-reload", "--no-startup-delay", *(["--batch"] if batch else [])]
+        backend = task_backends["newsletter"]
+        if isinstance(backend, RQBackend):
+            # RQ's scheduler, in the worker, queues the runs that wait for their time.
+            worker = ["rqworker", *backend.queues, "--job-class", "django_tasks_rq.backend.Job"]
+            worker += ["--with-scheduler", *(["--burst"] if batch else [])]
+        else:
+            worker = [
+                "db_worker",
+                "--backend",
+                "newsletter",
+                "--queue-name",
+                "*",
+                "--interval",
+                str(interval),
+            ]
+            worker += ["--no-reload", "--no-startup-delay", *(["--batch"] if batch else [])]
         call_command(*worker, verbosity=options["verbosity"])
