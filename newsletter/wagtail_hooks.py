@@ -207,12 +207,11 @@ def give_groups_a_new_newsletter_archive(request, page):
 @hooks.register("after_create_page", order=-1)
 @hooks.register("after_edit_page", order=-1)
 def send_tests(request, page):
-    """ "Send test email" on an issue's Newsletter tab, to one or more addresses (see
-    TestAddressesForm): before wagtail-newsletter's own hook, which takes one address and is
-    then not reached. As there: saves the campaign first, logs the test, says what happened."""
-    if request.POST.get("newsletter-action") != "send_test_email" or not isinstance(
-        page, NewsletterIssuePage
-    ):
+    """The Newsletter tab's "Send test email", to one or more addresses (TestAddressesForm):
+    before wagtail-newsletter's own hook, which takes one address and is then not reached. As
+    there: saves the campaign first, logs the test, says what happened."""
+    is_test = request.POST.get("newsletter-action") == "send_test_email"
+    if not is_test or not isinstance(page, NewsletterIssuePage):
         return None
     edit_page = redirect("wagtailadmin_pages:edit", page.pk)
     if not has_permission_or_show_message(request, page, "send_test_email"):
