@@ -5,7 +5,7 @@ so that page is stored once (key: the full URL with its query string, plus the h
 response varies on) and served without touching the database. Editors, people who just signed
 up (their page shows a message), the admin and every non-GET request go straight to the view.
 
-Parts of pages (the navigation, the footer, a post's card or its "Read more") are kept the same
+Parts of pages (the navigation, the footer, a post's card, body or "Read more") are kept the same
 way, for every request, with ``cached_fragment`` and ``cached_fragments``.
 
 Invalidation is by generation: every key starts with the current generation, and any change a

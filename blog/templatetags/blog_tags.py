@@ -32,6 +32,22 @@ def read_more(context):
 
 
 @register.simple_tag(takes_context=True)
+def post_body(context):
+    """The post's body, its blocks rendered, kept per post until anything pages show changes
+    (base/cache.py): a published change, an image, a linked page moved. Rendered afresh in a
+    preview, where the editor's unsaved blocks count."""
+    request = context["request"]
+    page = context["page"]
+
+    def render():
+        return render_to_string("includes/post_body.html", {"page": page}, request=request)
+
+    if getattr(request, "is_preview", False) or not page.pk:
+        return mark_safe(render())  # noqa: S308 - a rendered template
+    return mark_safe(cached_fragment(f"post-body:{page.pk}", render))  # noqa: S308 - a rendered template
+
+
+@register.simple_tag(takes_context=True)
 def post_cards(context, posts, heading_level=3):
     """The cards of ``posts`` (includes/post_card.html, the first one's image loaded at once),
     each kept rendered until anything it shows changes (base/cache.py). The posts whose card is

@@ -184,8 +184,8 @@ else:
 # any change readers could see clears them at once (base/signals.py, blog/apps.py). 0 turns
 # page caching off (dev.py does, so that a template change shows on the next reload).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# The parts every page shows (navigation, footer with partners and social links) and a post's
-# "Read more" cards, kept rendered in the same cache and renewed with the pages (base/cache.py
+# The parts every page shows (navigation, footer with partners and social links), a post's body
+# and its "Read more" cards, kept rendered in the same cache and renewed with the pages (base/cache.py
 # ``cached_fragment``): on every page that is rendered, logged-in and preview pages too. 0 turns
 # it off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "600"))

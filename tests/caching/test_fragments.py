@@ -12,7 +12,7 @@ from wagtail.models import Site
 from base.models import SOCIAL_IMAGE_FILTER, FooterSettings, Partner
 from blog.models import BlogPage, BlogPageRelatedPost
 from tests.conftest import soup_of, text_of
-from tests.factories import BlogPageFactory, PartnerFactory, UserFactory
+from tests.factories import BlogPageFactory, PartnerFactory, UserFactory, paragraph
 
 SEED_POST = "/blog/ai-research-with-china/"
 
@@ -150,6 +150,41 @@ def test_a_preview_shows_the_editors_unsaved_picks_and_readers_the_live_ones(dem
     preview = draft.make_preview_request()
     assert read_more_titles(preview)[0] == "Picked in the draft only"
     assert read_more_titles(client.get(SEED_POST)) == live_titles
+
+
+# A post's body ------------------------------------------------------------------------------------
+
+
+def body_text(response) -> str:
+    return text_of(soup_of(response).find(class_="post__body"))
+
+
+def block_templates(response) -> list[str]:
+    return [template.name for template in response.templates if template.name.startswith("blog/blocks/")]
+
+
+def test_a_posts_body_is_rendered_once(demo, client):
+    first = client.get(SEED_POST)
+    again = client.get(SEED_POST)
+    assert "blog/blocks/paragraph.html" in block_templates(first)
+    assert block_templates(again) == []
+    assert body_text(again) == body_text(first) == body_text(Client().get(SEED_POST))
+
+
+def test_a_published_change_to_the_body_shows_at_once(demo, client, change):
+    post = BlogPageFactory(parent=demo.get_parent(), title="A post to change")
+    assert body_text(client.get(post.url)) == "The body of A post to change."
+    post.body = [paragraph("<p>Corrected after publication.</p>")]
+    change(lambda: post.save_revision().publish())
+    assert body_text(client.get(post.url)) == "Corrected after publication."
+
+
+def test_a_preview_shows_the_editors_unsaved_body_and_readers_the_live_one(demo, client):
+    live = body_text(client.get(SEED_POST))  # kept for readers
+    draft = BlogPage.objects.get(pk=demo.pk)
+    draft.body = [paragraph("<p>Only in the draft.</p>")]
+    assert body_text(draft.make_preview_request()) == "Only in the draft."
+    assert body_text(client.get(SEED_POST)) == live
 
 
 # Post cards in listings ----------------------------------------------------------------------------
