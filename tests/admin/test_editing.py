@@ -302,14 +302,18 @@ def schedule(client, page, when: datetime.datetime):
     assert response.status_code == 302
 
 
-def run_the_scheduler_at(when: datetime.datetime, monkeypatch):
-    """What cron does: ``manage.py publish_scheduled``, here as if run at ``when``."""
-    with monkeypatch.context() as patch:
+def run_the_scheduler_at(when: datetime.datetime, monkeypatch, on_commit):
+    """What cron does: ``manage.py publish_scheduled``, here as if run at ``when``. Its own
+    transaction commits; ``on_commit`` (django_capture_on_commit_callbacks) runs what that commit
+    does, such as renewing the pages and fragments kept in the cache."""
+    with monkeypatch.context() as patch, on_commit(execute=True):
         patch.setattr(timezone, "now", lambda: when)
         call_command("publish_scheduled", stdout=io.StringIO())
 
 
-def test_a_scheduled_draft_is_not_public_until_its_time(draft, editor_client, client, monkeypatch):
+def test_a_scheduled_draft_is_not_public_until_its_time(
+    draft, editor_client, client, monkeypatch, django_capture_on_commit_callbacks
+):
     go_live = timezone.now() + datetime.timedelta(days=2)
     schedule(editor_client, draft, go_live)
     draft.refresh_from_db()
@@ -318,22 +322,30 @@ def test_a_scheduled_draft_is_not_public_until_its_time(draft, editor_client, cl
     client.logout()
     assert client.get(draft.url).status_code == 404
 
-    run_the_scheduler_at(go_live - datetime.timedelta(minutes=1), monkeypatch)
+    run_the_scheduler_at(
+        go_live - datetime.timedelta(minutes=1), monkeypatch, django_capture_on_commit_callbacks
+    )
     assert client.get(draft.url).status_code == 404
 
-    run_the_scheduler_at(go_live + datetime.timedelta(minutes=1), monkeypatch)
+    run_the_scheduler_at(
+        go_live + datetime.timedelta(minutes=1), monkeypatch, django_capture_on_commit_callbacks
+    )
     draft.refresh_from_db()
     assert draft.live
     assert "Worth the wait." in text_of(soup_of(client.get(draft.url)))
 
 
-def test_scheduled_changes_to_a_live_post_wait_for_their_time(post, editor_client, client, monkeypatch):
+def test_scheduled_changes_to_a_live_post_wait_for_their_time(
+    post, editor_client, client, monkeypatch, django_capture_on_commit_callbacks
+):
     go_live = timezone.now() + datetime.timedelta(days=2)
     schedule(editor_client, post, go_live)
     client.logout()
     assert "Worth the wait." not in text_of(soup_of(client.get(post.url)))
 
-    run_the_scheduler_at(go_live + datetime.timedelta(minutes=1), monkeypatch)
+    run_the_scheduler_at(
+        go_live + datetime.timedelta(minutes=1), monkeypatch, django_capture_on_commit_callbacks
+    )
     assert "Worth the wait." in text_of(soup_of(client.get(post.url)))
 
 
