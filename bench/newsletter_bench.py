@@ -167,9 +167,11 @@ def main() -> int:
     if len(recipients) != SUBSCRIBERS:
         failures.append(f"{SUBSCRIBERS - len(recipients)} subscribers got no mail.")
     if twice:
-        same_mail = len(message_ids) == len(recipients) == len(addressed)
-        print(f"Second copies with their first copy's Message-ID: {same_mail}")
-        failures.append(f"{len(twice)} subscribers got the mail twice.")
+        # A delivery sent again keeps its Message-ID; new Message-IDs would mean a second delivery.
+        resent = len(message_ids) == len(recipients) == len(addressed)
+        failures.append(
+            f"{len(twice)} subscribers got the mail twice ({'resent' if resent else 'new Message-IDs'})."
+        )
     if statistics.median(during) > 1.5 * idle:
         failures.append("The post's median answer time during the send was over 1.5× idle.")
     return verdict(failures, started)

@@ -1,3 +1,6 @@
+"""The Newsletter tab of an issue and the form of its test dialog (here, not in forms.py: the
+issue model imports this panel, and forms.py imports the models)."""
+
 import re
 
 from django import forms

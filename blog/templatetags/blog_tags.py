@@ -16,35 +16,35 @@ def link_citations(html):
     return link_citations_in_html(html)
 
 
-@register.simple_tag(takes_context=True)
-def read_more(context):
-    """The post's "Read More" cards, kept rendered per post until anything they show changes
-    (base/cache.py). Built afresh in a preview, where the editor's unsaved picks count."""
+def kept_per_post(context, name: str, template_name: str, template_context) -> str:
+    """``template_name`` rendered for the post shown with ``template_context(page)`` (asked for
+    only when it is rendered), kept under ``name`` per post until anything pages show changes
+    (base/cache.py). Rendered afresh in a preview (or for an unsaved post), where the editor's
+    unsaved changes count."""
     request = context["request"]
     page = context["page"]
 
     def render():
-        return render_to_string("includes/read_more.html", {"related": page.related_posts}, request=request)
+        return render_to_string(template_name, template_context(page), request=request)
 
     if getattr(request, "is_preview", False) or not page.pk:
         return mark_safe(render())  # noqa: S308 - a rendered template
-    return mark_safe(cached_fragment(f"read-more:{page.pk}", render))  # noqa: S308 - a rendered template
+    return mark_safe(cached_fragment(f"{name}:{page.pk}", render))  # noqa: S308 - a rendered template
+
+
+@register.simple_tag(takes_context=True)
+def read_more(context):
+    """The post's "Read More" cards, kept rendered (the editor's unsaved picks in a preview)."""
+    return kept_per_post(
+        context, "read-more", "includes/read_more.html", lambda page: {"related": page.related_posts}
+    )
 
 
 @register.simple_tag(takes_context=True)
 def post_body(context):
-    """The post's body, its blocks rendered, kept per post until anything pages show changes
-    (base/cache.py): a published change, an image, a linked page moved. Rendered afresh in a
-    preview, where the editor's unsaved blocks count."""
-    request = context["request"]
-    page = context["page"]
-
-    def render():
-        return render_to_string("includes/post_body.html", {"page": page}, request=request)
-
-    if getattr(request, "is_preview", False) or not page.pk:
-        return mark_safe(render())  # noqa: S308 - a rendered template
-    return mark_safe(cached_fragment(f"post-body:{page.pk}", render))  # noqa: S308 - a rendered template
+    """The post's body, its blocks rendered, kept until a published change, an image or a moved
+    linked page renews it (the editor's unsaved blocks in a preview)."""
+    return kept_per_post(context, "post-body", "includes/post_body.html", lambda page: {"page": page})
 
 
 @register.simple_tag(takes_context=True)

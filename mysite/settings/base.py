@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "wagtail_newsletter",
     "django_tasks",
     "django_tasks_db",
+    # Its rqworker command, for the newsletter's queue in Redis (NEWSLETTER_QUEUE_URL, below);
+    # nothing else of it runs unless RQ_QUEUES is set.
+    "django_rq",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
@@ -245,7 +248,6 @@ TASKS = {
 # NEWSLETTER_QUEUE_URL=redis://127.0.0.1:6379/2: the choice when the site already runs Redis.
 # `manage.py newsletter_worker` then runs RQ's worker. Give Redis persistence (appendonly yes):
 # the queued runs live there.
-INSTALLED_APPS.append("django_rq")  # its rqworker command; it does nothing unless RQ_QUEUES is set
 if os.environ.get("NEWSLETTER_QUEUE_URL"):
     RQ_QUEUES = {"default": {"URL": os.environ["NEWSLETTER_QUEUE_URL"]}}
     TASKS["newsletter"] = {"BACKEND": "django_tasks_rq.RQBackend"}

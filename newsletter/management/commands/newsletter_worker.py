@@ -32,14 +32,7 @@ class Command(BaseCommand):
             worker = ["rqworker", *backend.queues, "--job-class", "django_tasks_rq.backend.Job"]
             worker += ["--with-scheduler", *(["--burst"] if batch else [])]
         else:
-            worker = [
-                "db_worker",
-                "--backend",
-                "newsletter",
-                "--queue-name",
-                "*",
-                "--interval",
-                str(interval),
-            ]
-            worker += ["--no-reload", "--no-startup-delay", *(["--batch"] if batch else [])]
+            worker = ["db_worker", "--backend", "newsletter", "--queue-name", "*"]
+            worker += ["--interval", str(interval), "--no-reload", "--no-startup-delay"]
+            worker += ["--batch"] if batch else []
         call_command(*worker, verbosity=options["verbosity"])
