@@ -1,17 +1,22 @@
 """Shared fixtures: the site tree, content builders, the demo content, HTML parsing."""
 
+import hashlib
 import io
 import re
+import threading
 
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from wagtail.coreutils import get_dummy_request
+from wagtail.images.models import Filter
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
+from willow.image import ImageFile
 
 from base.sites import sync_default_site
 from blog.models import BlogIndexPage, BlogPage
@@ -46,6 +51,64 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _each_rendition_drawn_once():
+    """Draw each rendition once per test process, then copy it.
+
+    Tests build their images with the same factory, so most renditions are the same picture drawn
+    again in every test (decoding, resizing, encoding AVIF and WebP: 40 % of the suite's Python
+    time). Wagtail still does everything else for every test: it looks for the rendition, picks
+    the filter, saves the file and the Rendition row. Only the pixels are copied. They are the same
+    function of the same inputs: the source file's bytes, the filter, the focal point and the image
+    settings. The first drawing of each in a process is real, and so is every picture a test makes
+    of its own (an upload, a rotated photo, a broken file).
+    """
+    drawn: dict[tuple, tuple[type, bytes]] = {}
+    lock = threading.Lock()
+    run = Filter.run
+
+    def run_once(self, image, output, source=None):
+        if source is None:
+            with image.open_file() as file:
+                data = file.read()
+        else:
+            source.seek(0)
+            data = source.read()
+            source.seek(0)
+        key = (
+            hashlib.sha1(data).hexdigest(),  # noqa: S324 (a content key, not security)
+            self.spec,
+            (image.width, image.height, image.focal_point_x, image.focal_point_y),
+            (image.focal_point_width, image.focal_point_height),
+            tuple(getattr(settings, name, None) for name in IMAGE_SETTINGS),
+        )
+        with lock:
+            known = drawn.get(key)
+        if known:
+            kind, picture = known
+            output.write(picture)
+            return kind(output)
+        result = run(self, image, output, source=source)
+        # Only the plain image files (JPEG, PNG, WebP, AVIF, GIF) are copied; an SVG is kept as is.
+        if type(result).__init__ is ImageFile.__init__:
+            result.f.seek(0)
+            with lock:
+                drawn[key] = (type(result), result.f.read())
+        return result
+
+    Filter.run = run_once
+    yield
+    Filter.run = run
+
+
+IMAGE_SETTINGS = (
+    "WAGTAILIMAGES_FORMAT_CONVERSIONS",
+    "WAGTAILIMAGES_JPEG_QUALITY",
+    "WAGTAILIMAGES_WEBP_QUALITY",
+    "WAGTAILIMAGES_AVIF_QUALITY",
+)
 
 
 def remove_placeholder_home():
