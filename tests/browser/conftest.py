@@ -4,9 +4,11 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
+from base.sites import sync_default_site
+
+from ..conftest import copy_tables
 from .editing import ANIMATIONS_FINISHED
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable there.
@@ -37,11 +39,13 @@ def browser_type_launch_args():
 
 
 @pytest.fixture
-def demo_site(live_server, transactional_db, settings):
+def demo_site(live_server, transactional_db, demo_state, settings):
     """The live server with the demo content loaded, as `make run` shows it: its address is the
-    site's public address (SITE_URL), which e-mails and canonical links give."""
+    site's public address (SITE_URL), which e-mails and canonical links give. The content is
+    load_demo's, copied in from the state it made once for this test process (tests/conftest.py)."""
     settings.SITE_URL = live_server.url
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    copy_tables(demo_state, source="demo_", target="")
+    sync_default_site()
     return live_server
 
 

@@ -22,11 +22,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def redis_queue(settings):
-    """A Redis database of this test process's own (its number counts down from 9 per
-    pytest-xdist worker), emptied before and after."""
+    """A Redis database of this test process's own, emptied before and after. Its number counts
+    down per pytest-xdist worker from 9, or from eight below the cache's when REDIS_URL names one
+    (CI's PostgreSQL pass: the cache in 15, 14; the queue in 7, 6), so that the two passes of
+    .ci/run, which run at the same time, never share one."""
     server = urlsplit(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379")
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
-    url = f"redis://{server.netloc}/{(9 - worker) % 16}"
+    first = int(server.path.strip("/")) - 8 if server.path.strip("/") else 9
+    url = f"redis://{server.netloc}/{(first - worker) % 16}"
     connection = redis.Redis.from_url(url)
     try:
         connection.ping()
