@@ -54,6 +54,22 @@ def sections_of(indexer) -> dict[str, list[str]]:
     return sections
 
 
+def prepared_once(indexer, obj, field, prepare):
+    """``prepare(obj, field)`` for one of the indexed object's own fields, worked out once.
+
+    modelsearch's indexers walk every search field again for each column they fill: three times
+    on SQLite (title, autocomplete, body), five on PostgreSQL (with the plain texts), rendering a
+    post's body and reading its authors and categories each time. An indexer's ``prepare_field``
+    goes through here; the fields of related objects (RelatedFields) are prepared as they come.
+    """
+    if obj is not indexer.obj:
+        return prepare(obj, field)
+    prepared = indexer.__dict__.setdefault("prepared_fields", {})
+    if field not in prepared:
+        prepared[field] = list(prepare(obj, field))
+    return iter(prepared[field])
+
+
 def separate_words(text: str) -> str:
     return NON_WORD.sub(" ", text)
 

@@ -37,7 +37,7 @@ from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .backend import in_rank_order, tiebreak, window_count
-from .indexing import WEIGHTS, column_of, remember_words, separate_words
+from .indexing import WEIGHTS, column_of, prepared_once, remember_words, separate_words
 from .query import ReaderQuery
 
 SEARCH_CONFIG = "site_english"
@@ -50,6 +50,10 @@ TEXT = RawSQL('"text"', [], output_field=SearchVectorField())
 
 class ReaderObjectIndexer(ObjectIndexer):
     def prepare_field(self, obj, field):
+        return prepared_once(self, obj, field, self.weighted_field)
+
+    def weighted_field(self, obj, field):
+        """modelsearch's, with the weight of the field's column and its words separated."""
         for current_field, weight, value in super().prepare_field(obj, field):
             if isinstance(current_field, SearchField):
                 weight = WEIGHTS[column_of(current_field)]

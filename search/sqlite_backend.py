@@ -46,7 +46,7 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .backend import in_rank_order, joins_many, tiebreak, window_count
-from .indexing import SECTION_SEPARATOR, SECTIONS, remember_words, sections_of
+from .indexing import SECTION_SEPARATOR, SECTIONS, prepared_once, remember_words, sections_of
 from .query import ReaderQuery
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
@@ -65,6 +65,9 @@ def compiled(queryset):
 
 
 class ReaderObjectIndexer(ObjectIndexer):
+    def prepare_field(self, obj, field):
+        return prepared_once(self, obj, field, super().prepare_field)
+
     @cached_property
     def body(self):
         """The non-title text as the FTS table's three columns, joined by SECTION_SEPARATOR (the

@@ -4,6 +4,7 @@ import hashlib
 import io
 import re
 import threading
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Model
 from wagtail.coreutils import get_dummy_request
 from wagtail.images.models import Filter
 from wagtail.models import Page, Site
@@ -32,6 +34,9 @@ def pytest_collection_modifyitems(items):
     pytest-playwright's session-scoped ``browser_name`` parameter, which can pull the browser
     tests in between ordinary ones. After a transactional test the database is empty (no page
     tree root), so every ordinary test after it would fail. The sort is stable.
+
+    Among them the ``slow`` ones (an editor's journey: 15 to 70 s) start first, so that no worker
+    starts one while the others are finishing and have nothing left to run.
     """
 
     def flushes_database(item):
@@ -42,7 +47,7 @@ def pytest_collection_modifyitems(items):
         )
         return transactional or "transactional_db" in names or "live_server" in names
 
-    items.sort(key=flushes_database)
+    items.sort(key=lambda item: (flushes_database(item), item.get_closest_marker("slow") is None))
 
 
 @pytest.fixture(autouse=True)
@@ -190,6 +195,32 @@ def keep_state(name: str, build, django_db_blocker) -> dict[str, list[str]]:
                     kept[table] = columns
             cursor.execute(f"DROP TABLE {quote('migrated_' + table)}")
     return kept
+
+
+def keep_world(name: str, build, django_db_blocker) -> tuple:
+    """keep_state for a ``build`` that returns the objects its tests use (a namespace, a dict…)."""
+    built = {}
+    tables = keep_state(name, lambda: built.setdefault("objects", build()), django_db_blocker)
+    return tables, name, built["objects"]
+
+
+def restore(world: tuple):
+    """Copy a kept world in (see keep_world); its objects, read again from the database."""
+    tables, name, objects = world
+    copy_tables(tables, source=f"{name}_", target="")
+    return read_again(objects)
+
+
+def read_again(value):
+    if isinstance(value, Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, SimpleNamespace):
+        return SimpleNamespace(**read_again(vars(value)))
+    if isinstance(value, dict):
+        return {key: read_again(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(read_again(item) for item in value)
+    return value
 
 
 @pytest.fixture(scope="session")

@@ -18,14 +18,14 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
 from wagtail.test.utils.form_data import rich_text
 
 from base.models import FooterSettings
 from base.permissions import EDITORS, SITE_MANAGERS, grant_blog_permissions
 from blog.models import BlogIndexPage
 
-from ..conftest import soup_of, text_of
+from ..conftest import build_site, keep_world, restore, soup_of, text_of
 from ..factories import (
     AuthorFactory,
     BlogCategoryFactory,
@@ -138,9 +138,21 @@ def test_a_blog_made_in_the_admin_is_open_to_both_groups_at_once(home_page, clie
 # --- Each admin screen, per group -------------------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def world_state(django_db_setup, django_db_blocker):
+    return keep_world("permissions", build_world, django_db_blocker)
+
+
 @pytest.fixture
-def world(site, blog_index):
-    """One of everything the admin screens list, and a user per group."""
+def world(db, world_state):
+    """One of everything the admin screens list, and a user per group (built once per test process)."""
+    return restore(world_state)
+
+
+def build_world():
+    build_site()
+    site = Site.objects.get(is_default_site=True)
+    blog_index = BlogIndexPage.objects.get()
     grant_blog_permissions(blog_index)
     author = AuthorFactory(name="Lynda Hardman")
     category = BlogCategoryFactory(name="Open science")

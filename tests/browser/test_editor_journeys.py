@@ -34,6 +34,7 @@ from .editing import (
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("desktop")]
 
 
+@pytest.mark.slow
 def test_journey_1_an_editor_writes_and_publishes_a_post(demo_site, page: Page, shot):
     UserFactory(username="erin", first_name="Erin", password=PASSWORD, groups=[EDITORS])
     title = "Open data for the Zeeburg neighbourhood"
@@ -130,6 +131,7 @@ def logo_file(tmp_path, name: str):
     return path
 
 
+@pytest.mark.slow
 def test_journey_2_a_site_manager_changes_the_footer_and_adds_a_partner(
     demo_site, page: Page, shot, tmp_path
 ):
@@ -205,6 +207,7 @@ def run_the_scheduler_at(when: datetime.datetime, monkeypatch):
         call_command("publish_scheduled", stdout=io.StringIO())
 
 
+@pytest.mark.slow
 def test_journey_4_an_editor_schedules_a_draft(demo_site, page: Page, shot, monkeypatch):
     UserFactory(username="erin", first_name="Erin", password=PASSWORD, groups=[EDITORS])
     title = "Zeeburg data festival announced"

@@ -16,7 +16,7 @@ from ..factories import UserFactory
 from ..newsletter.factories import SubscriberFactory
 from .editing import PASSWORD, log_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_a_site_manager_sends_an_issue(demo_site, page: Page, desktop, shot, settings):

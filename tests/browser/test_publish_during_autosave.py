@@ -21,7 +21,7 @@ from tests.factories import UserFactory
 
 from .editing import PASSWORD, choose_author, log_in, open_new_post
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("desktop")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("desktop")]
 
 ATTEMPTS = 10
 
