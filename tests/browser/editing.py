@@ -9,11 +9,13 @@ PASSWORD = "a long and secret password"
 PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
 
 
-# Running animations that have an end (menus sliding open, messages and dialogs fading in and
-# out), awaited for at most a second.
+# Running animations that end within a second (menus sliding open, messages and dialogs fading in
+# and out), awaited for at most that long. Not the admin's badge that pulses for 25 seconds on a
+# menu item with news ("ping-warning"): a person does not wait for it either.
 ANIMATIONS_FINISHED = """() => Promise.race([
     Promise.all(document.getAnimations()
-        .filter((a) => a.playState === "running" && a.effect?.getComputedTiming().endTime !== Infinity)
+        .filter((a) => a.playState === "running"
+            && a.effect?.getComputedTiming().endTime - (a.currentTime ?? 0) <= 1000)
         .map((a) => a.finished.catch(() => null))),
     new Promise((resolve) => setTimeout(resolve, 1000)),
 ])"""
@@ -22,14 +24,20 @@ ANIMATIONS_FINISHED = """() => Promise.race([
 # Wagtail's editor starts watching its form for edits (what its unsaved-changes warning and
 # autosave react to) two seconds after it opens. A person reads the form first; Playwright would
 # type at once, and those first edits would count as the form's starting state. Every page marks
-# when the watching has begun (see open_new_post).
+# when the watching has begun (see read_the_form).
+WATCH_DELAY_MS = 2000
 MARK_WATCHED_EDITS = """document.addEventListener("w-unsaved:watch-edits", () => {
     document.documentElement.dataset.editsWatched = "true";
 });"""
 
 
 def log_in(page: Page, base_url: str, username: str, shot=None, name: str = ""):
-    """Sign in with PASSWORD; ``shot(name)`` takes a screenshot of the filled-in form."""
+    """Sign in with PASSWORD; ``shot(name)`` takes a screenshot of the filled-in form.
+
+    The admin's pages run on Playwright's clock: it keeps real time, and lets a test pass the time
+    a person spends reading or pausing at once (``page.clock.run_for``) instead of waiting it out.
+    """
+    page.clock.install()
     page.add_init_script(MARK_WATCHED_EDITS)
     page.goto(f"{base_url}/admin/")
     expect(page).to_have_url(re.compile(r"/admin/login/\?next=/admin/$"))
@@ -53,6 +61,13 @@ def open_new_post(page: Page):
     """From the dashboard's "Write a new blog post" button to an empty post form."""
     page.get_by_role("link", name="Write a new blog post").click()
     expect(page.get_by_role("heading", name="New: Blog post")).to_be_visible()
+    read_the_form(page)
+
+
+def read_the_form(page: Page):
+    """The editor reads the form they opened before typing: the page's clock passes the two
+    seconds at once, and Wagtail begins watching the form for edits."""
+    page.clock.run_for(WATCH_DELAY_MS)
     expect(page.locator("html[data-edits-watched]")).to_be_attached()
 
 
@@ -90,9 +105,13 @@ def write_paragraph(page: Page, text: str):
     editor.click()
     page.keyboard.type(text)
     expect(editor).to_have_text(text)
-    # Draftail copies its content into the form a quarter of a second after the last keystroke
-    # (its stateSaveInterval); no person clicks Save faster than that, Playwright would.
-    page.wait_for_timeout(400)
+    pause_after_typing(page)
+
+
+def pause_after_typing(page: Page):
+    """Draftail copies its content into the form a quarter of a second after the last keystroke
+    (its stateSaveInterval); no person clicks Save faster than that, Playwright would."""
+    page.clock.run_for(400)
 
 
 def open_the_reader_view(page: Page):

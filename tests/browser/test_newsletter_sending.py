@@ -14,7 +14,7 @@ from newsletter.models import Mailing, NewsletterIndexPage
 
 from ..factories import UserFactory
 from ..newsletter.factories import SubscriberFactory
-from .editing import PASSWORD, log_in
+from .editing import PASSWORD, log_in, pause_after_typing, read_the_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -31,11 +31,12 @@ def test_a_site_manager_sends_an_issue(demo_site, page: Page, desktop, shot, set
     page.goto(f"{demo_site.url}/admin/pages/{archive.pk}/")
     page.get_by_role("link", name="Add child page").first.click()
     expect(page.get_by_role("heading", name=re.compile("New: Newsletter issue"))).to_be_visible()
-    expect(page.locator("html[data-edits-watched]")).to_be_attached()
+    read_the_form(page)
     for post in BlogPage.objects.live():
         expect(page.get_by_text(post.title, exact=True).first).to_be_visible()
     page.get_by_role("textbox", name="Title*").fill("November at the network")
     page.get_by_role("region", name="Intro").get_by_role("textbox").fill("Four posts to read this month.")
+    pause_after_typing(page)
     shot("newsletter-compose")
     page.get_by_role("button", name="Save draft").click()  # the main button of an issue
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
