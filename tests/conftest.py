@@ -148,11 +148,17 @@ def build_demo() -> None:
 
 
 def model_tables() -> dict[str, list[str]]:
-    """Every table Django creates for the installed models, with its columns (not the tables
-    the database keeps itself, such as SQLite's full-text table, which triggers fill)."""
+    """Every table Django creates for the installed models, with its columns; not the virtual
+    tables the database keeps itself: SQLite's full-text table, which triggers on the index
+    entries fill, has columns no model knows (a copy of its model's would leave them empty)."""
+    virtual = set()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
+            virtual = {name for (name,) in cursor.fetchall()}
     tables = {}
     for model in apps.get_models(include_auto_created=True):
-        if model._meta.managed and not model._meta.proxy:
+        if model._meta.managed and not model._meta.proxy and model._meta.db_table not in virtual:
             tables[model._meta.db_table] = [field.column for field in model._meta.local_concrete_fields]
     return tables
 
@@ -176,9 +182,9 @@ def keep_state(name: str, build, django_db_blocker) -> dict[str, list[str]]:
     """Build a database state and keep it in ``<name>_`` tables, leaving the database as the
     migrations made it; returns the tables to copy to bring it back: those with rows in either
     state (a test starts with the others empty)."""
-    tables = model_tables()
     quote = connection.ops.quote_name
     with django_db_blocker.unblock(), transaction.atomic(), connection.cursor() as cursor:
+        tables = model_tables()
         for table, columns in tables.items():
             names = ", ".join(map(quote, columns))
             for prefix in ("migrated_", f"{name}_"):

@@ -16,10 +16,11 @@ from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.backends import get_search_backend
 
-from blog.models import BlogPage
+from blog.models import BlogIndexPage, BlogPage
 from search.query import parse
 from search.views import record_hit
 
+from ..conftest import build_site, keep_world, restore
 from ..factories import AuthorFactory, BlogCategoryFactory, BlogPageFactory, paragraph
 from .test_search_results import filler, make_post
 
@@ -31,9 +32,20 @@ def test_each_database_gets_the_sites_own_backend():
     assert backend.__module__.startswith("search.")
 
 
+@pytest.fixture(scope="session")
+def okapis_state(django_db_setup, django_db_blocker):
+    return keep_world("okapis", build_okapis, django_db_blocker)
+
+
 @pytest.fixture
-def okapis(blog_index):
-    """Seven posts that mention okapis: one in the title, one in the lead, five in the body only."""
+def okapis(site, okapis_state):
+    """Seven posts that mention okapis: one in the title, one in the lead, five in the body only. (Built once per test process.)"""
+    return restore(okapis_state)
+
+
+def build_okapis():
+    build_site()
+    blog_index = BlogIndexPage.objects.get()
     body_only = [
         make_post(
             blog_index,

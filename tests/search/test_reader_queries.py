@@ -10,7 +10,9 @@ import datetime
 import pytest
 from wagtail.contrib.search_promotions.models import Query
 
-from ..conftest import soup_of, text_of
+from blog.models import BlogIndexPage
+
+from ..conftest import build_site, keep_world, restore, soup_of, text_of
 from ..factories import AuthorFactory, BlogCategoryFactory, paragraph, reference
 from .test_search_results import make_post
 
@@ -25,8 +27,20 @@ PRIVACY = "Privacy by design"
 QUANTUM = "A quantum computing primer"
 
 
+@pytest.fixture(scope="session")
+def posts_state(django_db_setup, django_db_blocker):
+    return keep_world("reader_queries", build_posts, django_db_blocker)
+
+
 @pytest.fixture
-def posts(blog_index):
+def posts(site, posts_state):
+    """The posts the labelled queries mean, by title (built once per test process)."""
+    return restore(posts_state)
+
+
+def build_posts():
+    build_site()
+    blog_index = BlogIndexPage.objects.get()
     ethics = BlogCategoryFactory(name="Ethics")
     hardman = AuthorFactory(name="Lynda Hardman")
     lopez = AuthorFactory(name="Ana López")

@@ -1,15 +1,14 @@
 """Searching the blog: finding posts, and answering any query without an error."""
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 
+from blog.models import BlogIndexPage
 from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, parse
 from search.views import RESULTS_PER_PAGE
 
-from ..conftest import inline_scripts, soup_of, text_of
+from ..conftest import build_site, inline_scripts, keep_world, restore, soup_of, text_of
 from ..factories import AuthorFactory, BlogPageFactory
 
 SEED_TITLE = "AI Research with China: to Collaborate or not to Collaborate – is that the Question?"
@@ -31,11 +30,6 @@ def summary(response):
 
 
 @pytest.fixture
-def demo_content(db):
-    call_command("load_demo", stdout=io.StringIO())
-
-
-@pytest.fixture
 def china_post(blog_index):
     """A quicker stand-in for the demo content where only a matching post is needed."""
     return BlogPageFactory(
@@ -46,7 +40,7 @@ def china_post(blog_index):
     )
 
 
-def test_china_finds_the_seed_post(demo_content, client):
+def test_china_finds_the_seed_post(demo, client):
     response = search(client, query="china")
     titles = result_titles(response)
     assert SEED_TITLE in titles
@@ -58,12 +52,12 @@ def test_china_finds_the_seed_post(demo_content, client):
     assert summary(response).endswith("for “china”")
 
 
-def test_words_from_the_body_and_lead_are_found(demo_content, client):
+def test_words_from_the_body_and_lead_are_found(demo, client):
     assert result_titles(search(client, query="Tsinghua")) == [SEED_TITLE]
     assert result_titles(search(client, query="scrutiny")) == [SEED_TITLE]
 
 
-def test_a_word_that_is_nowhere_finds_nothing(demo_content, client):
+def test_a_word_that_is_nowhere_finds_nothing(demo, client):
     response = search(client, query="xylophonist")
     assert result_titles(response) == []
     assert summary(response) == "0 results for “xylophonist”"
@@ -154,9 +148,20 @@ def test_the_query_is_read_as_words_bounded_in_size():
     assert str(parse("人工智能 🐼")) == "人工智能"
 
 
+@pytest.fixture(scope="session")
+def many_results_state(django_db_setup, django_db_blocker):
+    return keep_world("many_results", build_many_results, django_db_blocker)
+
+
 @pytest.fixture
-def many_results(blog_index):
-    """Two and a half pages of posts about pandas."""
+def many_results(site, many_results_state):
+    """Two and a half pages of posts about pandas (built once per test process)."""
+    return restore(many_results_state)
+
+
+def build_many_results():
+    build_site()
+    blog_index = BlogIndexPage.objects.get()
     first = datetime.date(2021, 1, 1)
     author = AuthorFactory(name="Pat Panda")
     return [
@@ -206,6 +211,6 @@ def test_any_page_parameter_answers_200(many_results, client, page):
     assert current is not None
 
 
-def test_page_parameter_on_the_seed_search(demo_content, client):
+def test_page_parameter_on_the_seed_search(demo, client):
     for page in ("abc", "99999"):
         assert SEED_TITLE in result_titles(search(client, query="china", page=page))
