@@ -25,7 +25,7 @@ from base.models import FooterSettings
 from base.permissions import EDITORS, SITE_MANAGERS, grant_blog_permissions
 from blog.models import BlogIndexPage
 
-from ..conftest import build_site, keep_world, restore, soup_of, text_of
+from ..conftest import keep_world, restore, soup_of, text_of
 from ..factories import (
     AuthorFactory,
     BlogCategoryFactory,
@@ -139,8 +139,8 @@ def test_a_blog_made_in_the_admin_is_open_to_both_groups_at_once(home_page, clie
 
 
 @pytest.fixture(scope="session")
-def world_state(django_db_setup, django_db_blocker):
-    return keep_world("permissions", build_world, django_db_blocker)
+def world_state(site_state, django_db_blocker):
+    return keep_world("permissions", build_world, site_state, django_db_blocker)
 
 
 @pytest.fixture
@@ -149,10 +149,8 @@ def world(db, world_state):
     return restore(world_state)
 
 
-def build_world():
-    build_site()
+def build_world(blog_index):
     site = Site.objects.get(is_default_site=True)
-    blog_index = BlogIndexPage.objects.get()
     grant_blog_permissions(blog_index)
     author = AuthorFactory(name="Lynda Hardman")
     category = BlogCategoryFactory(name="Open science")

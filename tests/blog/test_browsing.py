@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from blog.models import POSTS_PER_PAGE, WORDS_PER_MINUTE, AuthorLink
 
-from ..conftest import soup_of, text_of
+from ..conftest import keep_world, restore, soup_of, text_of
 from ..factories import (
     AuthorFactory,
     BlogCategoryFactory,
@@ -196,9 +196,21 @@ def test_author_page_without_photo_bio_or_links_shows_none_of_them(blog_index, c
 # Page links on filtered listings -----------------------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def thirteen_by_troy_in_design_state(site_state, django_db_blocker):
+    return keep_world("thirteen_by_troy", build_thirteen_by_troy_in_design, site_state, django_db_blocker)
+
+
 @pytest.fixture
-def thirteen_by_troy_in_design(blog_index, design, troy):
-    """A page and one post of matches, "Match 00" the newest, plus newer posts that do not match."""
+def thirteen_by_troy_in_design(site, thirteen_by_troy_in_design_state):
+    """A page and one post of matches, "Match 00" the newest, plus newer posts that do not match;
+    returns the number of matches (built once per test process)."""
+    return restore(thirteen_by_troy_in_design_state)
+
+
+def build_thirteen_by_troy_in_design(blog_index):
+    design = BlogCategoryFactory(name="Design", slug="design")
+    troy = AuthorFactory(name="Troy Nachtigall", slug="troy-nachtigall")
     first = datetime.date(2021, 1, 1)
     count = POSTS_PER_PAGE + 1
     for n in range(count):

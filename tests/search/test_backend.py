@@ -16,11 +16,11 @@ from modelsearch.index import SearchField
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.backends import get_search_backend
 
-from blog.models import BlogIndexPage, BlogPage
+from blog.models import BlogPage
 from search.query import parse
 from search.views import record_hit
 
-from ..conftest import build_site, keep_world, restore
+from ..conftest import keep_world, restore
 from ..factories import AuthorFactory, BlogCategoryFactory, BlogPageFactory, paragraph
 from .test_search_results import filler, make_post
 
@@ -33,8 +33,8 @@ def test_each_database_gets_the_sites_own_backend():
 
 
 @pytest.fixture(scope="session")
-def okapis_state(django_db_setup, django_db_blocker):
-    return keep_world("okapis", build_okapis, django_db_blocker)
+def okapis_state(site_state, django_db_blocker):
+    return keep_world("okapis", build_okapis, site_state, django_db_blocker)
 
 
 @pytest.fixture
@@ -43,9 +43,7 @@ def okapis(site, okapis_state):
     return restore(okapis_state)
 
 
-def build_okapis():
-    build_site()
-    blog_index = BlogIndexPage.objects.get()
+def build_okapis(blog_index):
     body_only = [
         make_post(
             blog_index,

@@ -10,9 +10,7 @@ import datetime
 import pytest
 from wagtail.contrib.search_promotions.models import Query
 
-from blog.models import BlogIndexPage
-
-from ..conftest import build_site, keep_world, restore, soup_of, text_of
+from ..conftest import keep_world, restore, soup_of, text_of
 from ..factories import AuthorFactory, BlogCategoryFactory, paragraph, reference
 from .test_search_results import make_post
 
@@ -28,8 +26,8 @@ QUANTUM = "A quantum computing primer"
 
 
 @pytest.fixture(scope="session")
-def posts_state(django_db_setup, django_db_blocker):
-    return keep_world("reader_queries", build_posts, django_db_blocker)
+def posts_state(site_state, django_db_blocker):
+    return keep_world("reader_queries", build_posts, site_state, django_db_blocker)
 
 
 @pytest.fixture
@@ -38,9 +36,7 @@ def posts(site, posts_state):
     return restore(posts_state)
 
 
-def build_posts():
-    build_site()
-    blog_index = BlogIndexPage.objects.get()
+def build_posts(blog_index):
     ethics = BlogCategoryFactory(name="Ethics")
     hardman = AuthorFactory(name="Lynda Hardman")
     lopez = AuthorFactory(name="Ana López")

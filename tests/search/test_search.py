@@ -4,11 +4,10 @@ import datetime
 
 import pytest
 
-from blog.models import BlogIndexPage
 from search.query import MAX_QUERY_LENGTH, MAX_QUERY_WORDS, parse
 from search.views import RESULTS_PER_PAGE
 
-from ..conftest import build_site, inline_scripts, keep_world, restore, soup_of, text_of
+from ..conftest import inline_scripts, keep_world, restore, soup_of, text_of
 from ..factories import AuthorFactory, BlogPageFactory
 
 SEED_TITLE = "AI Research with China: to Collaborate or not to Collaborate – is that the Question?"
@@ -149,8 +148,8 @@ def test_the_query_is_read_as_words_bounded_in_size():
 
 
 @pytest.fixture(scope="session")
-def many_results_state(django_db_setup, django_db_blocker):
-    return keep_world("many_results", build_many_results, django_db_blocker)
+def many_results_state(site_state, django_db_blocker):
+    return keep_world("many_results", build_many_results, site_state, django_db_blocker)
 
 
 @pytest.fixture
@@ -159,9 +158,7 @@ def many_results(site, many_results_state):
     return restore(many_results_state)
 
 
-def build_many_results():
-    build_site()
-    blog_index = BlogIndexPage.objects.get()
+def build_many_results(blog_index):
     first = datetime.date(2021, 1, 1)
     author = AuthorFactory(name="Pat Panda")
     return [

@@ -17,7 +17,7 @@ from blog.models import BlogPage, BlogPageAuthor
 from search.query import MAX_QUERY_LENGTH
 from search.views import RESULTS_PER_PAGE
 
-from ..conftest import inline_scripts, soup_of, text_of
+from ..conftest import inline_scripts, keep_world, restore, soup_of, text_of
 from ..factories import (
     AuthorFactory,
     BlogCategoryFactory,
@@ -235,14 +235,22 @@ def test_excerpt_marks_words_without_breaking_the_escaping(blog_index, client):
 # Page links and the search boxes ----------------------------------------------------------------
 
 
-@pytest.fixture
-def zoo(blog_index):
-    return BlogCategoryFactory(name="Zoo", slug="zoo")
+@pytest.fixture(scope="session")
+def pandas_in_two_categories_state(site_state, django_db_blocker):
+    return keep_world(
+        "pandas_in_two_categories", build_pandas_in_two_categories, site_state, django_db_blocker
+    )
 
 
 @pytest.fixture
-def pandas_in_two_categories(blog_index, zoo):
-    """Two pages and a bit of pandas in the Zoo, and one panda on the farm."""
+def pandas_in_two_categories(site, pandas_in_two_categories_state):
+    """Two pages and a bit of pandas in the Zoo, and one panda on the farm; returns the number in
+    the Zoo (built once per test process)."""
+    return restore(pandas_in_two_categories_state)
+
+
+def build_pandas_in_two_categories(blog_index):
+    zoo = BlogCategoryFactory(name="Zoo", slug="zoo")
     farm = BlogCategoryFactory(name="Farm", slug="farm")
     first = datetime.date(2021, 1, 1)
     for n in range(RESULTS_PER_PAGE + 3):
@@ -310,7 +318,7 @@ def test_no_results_in_a_category_offers_all_categories(pandas_in_two_categories
 
 
 @pytest.fixture
-def promoted(blog_index, pandas_in_two_categories):
+def promoted(pandas_in_two_categories, blog_index):
     """An editor promotes a post that does not mention pandas, and an external page."""
     post = make_post(blog_index, title="Our bamboo policy")
     query = Query.get("pandas")
@@ -373,8 +381,19 @@ def test_an_empty_search_is_not_recorded(site, client):
 # Input that must not break it -------------------------------------------------------------------
 
 
+@pytest.fixture(scope="session")
+def china_post_state(site_state, django_db_blocker):
+    return keep_world("china_post", build_china_post, site_state, django_db_blocker)
+
+
 @pytest.fixture
-def china_post(blog_index, zoo):
+def china_post(site, china_post_state):
+    """A post in the Zoo about China (built once per test process)."""
+    return restore(china_post_state)
+
+
+def build_china_post(blog_index):
+    zoo = BlogCategoryFactory(name="Zoo", slug="zoo")
     return make_post(
         blog_index, title="China and AI", lead="Research with Chinese colleagues.", categories=[zoo]
     )
