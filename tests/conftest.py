@@ -211,6 +211,7 @@ def copy_tables(tables: dict[str, list[str]], source: str, target: str) -> None:
     connection may (a superuser's): checking every copied row again at the end of each test took
     20 ms of the server's time per test. The test's own writes are checked as always."""
     quote = connection.ops.quote_name
+    connection.ensure_connection()
     unchecked = (
         connection.vendor == "postgresql"
         and connection.connection.info.parameter_status("is_superuser") == "on"
