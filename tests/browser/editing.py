@@ -39,6 +39,14 @@ def log_in(page: Page, base_url: str, username: str, shot=None, name: str = ""):
     """
     page.clock.install()
     page.add_init_script(MARK_WATCHED_EDITS)
+    # What the editor's page could not do, for a failing test's report (pytest shows what a
+    # failed test printed): Wagtail answers a failed autosave or editing-session ping (a network
+    # error) with a "network error" dialog over the next action button.
+    page.on(
+        "requestfailed",
+        lambda request: print(f"Request failed: {request.method} {request.url}: {request.failure}"),
+    )
+    page.on("pageerror", lambda error: print(f"Script error: {error}"))
     page.goto(f"{base_url}/admin/")
     expect(page).to_have_url(re.compile(r"/admin/login/\?next=/admin/$"))
     page.get_by_label("Username").fill(username)
