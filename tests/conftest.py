@@ -103,9 +103,9 @@ def _each_rendition_drawn_once():
                 drawn[key] = (type(result), result.f.read())
         return result
 
-    Filter.run = run_once
-    yield
-    Filter.run = run
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Filter, "run", run_once)
+        yield
 
 
 IMAGE_SETTINGS = (
@@ -150,9 +150,9 @@ def _each_picture_measured_once():
             sizes[key] = size
         return size
 
-    WagtailImageFieldFile.get_image_dimensions = measure_once
-    yield
-    WagtailImageFieldFile.get_image_dimensions = measure
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WagtailImageFieldFile, "get_image_dimensions", measure_once)
+        yield
 
 
 def remove_placeholder_home():
@@ -219,7 +219,6 @@ def copy_tables(tables: dict[str, list[str]], source: str, target: str) -> None:
         statements.append(
             f"INSERT INTO {quote(target + table)} ({names}) SELECT {names} FROM {quote(source + table)}"  # noqa: S608
         )
-    connection.ensure_connection()
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor != "postgresql":
             for statement in statements:
@@ -268,13 +267,14 @@ def keep_world(name: str, build, site_state, django_db_blocker) -> tuple:
     for its world before ``blog_index`` when it adds pages: the blog index is then read with the
     world's children."""
 
+    built = []
+
     def build_on_the_site():
         copy_tables(site_state, source="site_", target="")
-        return build(BlogIndexPage.objects.get())
+        built.append(build(BlogIndexPage.objects.get()))
 
-    built = {}
-    tables = keep_state(name, lambda: built.setdefault("objects", build_on_the_site()), django_db_blocker)
-    return tables, name, built["objects"]
+    tables = keep_state(name, build_on_the_site, django_db_blocker)
+    return tables, name, built[0]
 
 
 def restore(world: tuple):

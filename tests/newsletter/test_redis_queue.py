@@ -24,8 +24,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def redis_queue(settings):
     """A Redis database of this test process's own, emptied before and after. Its number counts
     down per pytest-xdist worker from 9, or from eight below the cache's when REDIS_URL names one
-    (CI's PostgreSQL pass: the cache in 15, 14; the queue in 7, 6), so that the two passes of
-    .ci/run, which run at the same time, never share one."""
+    (CI's PostgreSQL pass: the cache in 15, 14; the queue in 7, 6), so that a run on SQLite and
+    one on PostgreSQL at the same time (two checkouts) never share one."""
     server = urlsplit(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379")
     worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
     first = int(server.path.strip("/")) - 8 if server.path.strip("/") else 9
