@@ -7,17 +7,23 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test install install-dev chromium validators migrate demo superuser lint format
 
+# Packages are installed with uv (pinned here), which pip puts into the virtualenv: the same
+# pinned requirements as pip would install, in ~15 s instead of ~50 s from a clean clone.
+UV_VERSION := 0.13.8
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(BIN)/uv: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 # Re-install only when a requirements file changes.
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+$(VENV)/.installed: requirements.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
