@@ -120,9 +120,13 @@ class BlogPageFactory(wagtail_factories.PageFactory):
         authors = kwargs.pop("authors", None) or []
         categories = kwargs.pop("categories", None) or []
         related = kwargs.pop("related", None) or []
-        kwargs["post_authors"] = [BlogPageAuthor(author=author) for author in authors]
+        kwargs["post_authors"] = [
+            BlogPageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)
+        ]
         kwargs["categories"] = list(categories)
-        kwargs["related_post_links"] = [BlogPageRelatedPost(related_post=post) for post in related]
+        kwargs["related_post_links"] = [
+            BlogPageRelatedPost(related_post=post, sort_order=i) for i, post in enumerate(related)
+        ]
         if not kwargs.get("live", True):
             kwargs.setdefault("has_unpublished_changes", True)
         return super()._create(model_class, *args, **kwargs)

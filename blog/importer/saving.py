@@ -153,7 +153,10 @@ def _create(post, parent, fields, authors, categories, *, publish: bool, notes: 
         notes.append(f'the slug "{post.slug}" is taken under {parent.title}: this post is "{slug}"')
     page = BlogPage(slug=slug, date=post.date or timezone.localdate(), live=False, **fields)
     page.categories = categories
-    page.post_authors = [BlogPageAuthor(author=author) for author in authors]
+    # sort_order keeps the authors' order (only the editor's form sets it itself).
+    page.post_authors = [
+        BlogPageAuthor(author=author, sort_order=order) for order, author in enumerate(authors)
+    ]
     parent.add_child(instance=page)
     # save_revision runs full_clean: with _check_blocks, an import meets the rules an editor's post meets.
     revision = page.save_revision(log_action="wagtail.create")
@@ -171,7 +174,10 @@ def _update(existing: BlogPage, post, fields, authors, categories, *, publish: b
     page.date = post.date or page.date
     # Keeping the rows of authors already there keeps the unique (post, author) constraint happy.
     links = {link.author_id: link for link in page.post_authors.all()}
-    page.post_authors = [links.get(author.pk) or BlogPageAuthor(author=author) for author in authors]
+    post_authors = [links.get(author.pk) or BlogPageAuthor(author=author) for author in authors]
+    for order, link in enumerate(post_authors):  # the authors' order (only the editor's form sets it)
+        link.sort_order = order
+    page.post_authors = post_authors
     page.categories = categories
     published = existing.live and not existing.has_unpublished_changes
     if _state(page) == before and (published or not publish):

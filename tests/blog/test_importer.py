@@ -486,6 +486,24 @@ def test_authors_are_matched_by_name_or_created(imported):
     assert "new author: Anita de Waard" in outcome.notes
 
 
+def test_the_authors_are_stored_in_the_pages_order(imported, tmp_path):
+    """In sort_order, which only the editor's form fills in by itself; a re-import that reorders
+    them reorders the stored rows."""
+
+    def stored(page):
+        return list(page.post_authors.values_list("author__name", "sort_order"))
+
+    names = demo.READ_MORE_POSTS[0]["authors"]
+    assert stored(imported(JEKYLL).page) == [(name, order) for order, name in enumerate(names)]
+    reordered = [names[2], names[0], names[1]]
+    source = JEKYLL.read_text(encoding="utf-8").replace(
+        f"{names[0]}, {names[1]} and {names[2]}", f"{reordered[0]}, {reordered[1]} and {reordered[2]}"
+    )
+    again = imported(write(tmp_path, JEKYLL.name, source))
+    assert again.action == "updated"
+    assert stored(again.page) == [(name, order) for order, name in enumerate(reordered)]
+
+
 def test_categories_from_tags_category_links_and_the_meta_line():
     head = '<meta property="article:tag" content="Data"><meta property="article:tag" content="Research">'
     meta = '<p class="entry-meta">In <a href="/category/research/">research</a>, <a href="/tag/ai/">AI</a> · <a href="/about/">About</a></p>'

@@ -332,6 +332,20 @@ def test_home_and_blog_index_list_the_demo_posts(seed, django_db_setup, django_d
     assert plain_text(home.find("h1")) == "Amsterdam Data Science"
 
 
+@pytest.mark.usefixtures("demo")
+def test_the_order_of_authors_read_more_posts_and_social_links_is_stored():
+    """Kept in sort_order, which only the editor's form fills in by itself: without it the rows
+    come back in whatever order the database finds them (PostgreSQL's changes after updates)."""
+    for data in [demo.SEED_POST, *demo.READ_MORE_POSTS]:
+        post = BlogPage.objects.get(slug=data["slug"])
+        authors = post.post_authors.values_list("author__name", "sort_order")
+        assert list(authors) == [(name, order) for order, name in enumerate(data["authors"])]
+        related = post.related_post_links.values_list("related_post__slug", "sort_order")
+        assert list(related) == [(slug, order) for order, slug in enumerate(data.get("related", []))]
+    links = SocialLink.objects.values_list("url", "sort_order")
+    assert list(links) == [(url, order) for order, (_platform, url) in enumerate(demo.FOOTER["social_links"])]
+
+
 # Loading twice ---------------------------------------------------------------------------------
 
 

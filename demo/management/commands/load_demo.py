@@ -168,11 +168,15 @@ class Command(BaseCommand):
             body=data["body"],
         )
         post.categories = [categories[name] for name in data["categories"]]
-        post.post_authors = [BlogPageAuthor(author=authors[name]) for name in data["authors"]]
+        # Orderable rows keep their order by sort_order, which only the editor's form sets itself.
+        post.post_authors = [
+            BlogPageAuthor(author=authors[name], sort_order=order)
+            for order, name in enumerate(data["authors"])
+        ]
         related = BlogPage.objects.filter(slug__in=data.get("related", []))
         post.related_post_links = [
-            BlogPageRelatedPost(related_post=page)
-            for page in sorted(related, key=lambda page: data["related"].index(page.slug))
+            BlogPageRelatedPost(related_post=page, sort_order=order)
+            for order, page in enumerate(sorted(related, key=lambda page: data["related"].index(page.slug)))
         ]
         blog.add_child(instance=post)
         post.save_revision().publish()
@@ -202,5 +206,8 @@ class Command(BaseCommand):
             return
         footer.copyright_line = demo.FOOTER["copyright_line"]
         footer.credit_line = demo.FOOTER["credit_line"]
-        footer.social_links = [SocialLink(platform=p, url=url) for p, url in demo.FOOTER["social_links"]]
+        footer.social_links = [
+            SocialLink(platform=p, url=url, sort_order=order)
+            for order, (p, url) in enumerate(demo.FOOTER["social_links"])
+        ]
         footer.save()
