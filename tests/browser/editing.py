@@ -68,6 +68,10 @@ def open_menu(page: Page, *labels: str):
 def open_new_post(page: Page):
     """From the dashboard's "Write a new blog post" button to an empty post form."""
     page.get_by_role("link", name="Write a new blog post").click()
+    the_new_post_form_is_open(page)
+
+
+def the_new_post_form_is_open(page: Page):
     expect(page.get_by_role("heading", name="New: Blog post")).to_be_visible()
     read_the_form(page)
 
