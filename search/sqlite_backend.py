@@ -3,11 +3,10 @@
 The full-text table (search/migrations/0002) stems English words (Porter), folds accents and has
 one column per rank (search/indexing.py): bm25() weighs a match in the title above one in the
 lead, above the body, above the references. A reader's query (search/query.py) becomes an FTS5
-MATCH expression. Per search, three queries:
+MATCH expression. Per search, two queries:
 
-- the count: the window's size, up to SEARCH_MAX_RESULTS;
-- the page: the window ranked with ``bm25()`` and cut to the slice asked for, all in SQL: only
-  a page's ids come back to Python;
+- the window ranked with ``bm25()``: (object id, rank) pairs, best first, which give both the
+  count and the page asked for (as on PostgreSQL);
 - the objects of that page.
 
 The window: the SEARCH_MAX_RESULTS most recently added matches among the searched objects (the
@@ -17,6 +16,12 @@ up to as many whose title holds every word of the query, whatever their age. ``b
 grew with the archive; the window bounds it, and a post named after the query is never left
 out. Below SEARCH_MAX_RESULTS matches, every match is ranked. Equal scores: the searched
 queryset's own order decides (the view orders posts newest first), then the newest entry.
+
+What still grows with the archive: ``bm25()`` counts, once per statement, every entry each
+phrase of the query matches (its inverse document frequency), however few entries it scores. A
+word in all 10,000 posts: ~9 ms; a phrase of two common words (checked word position by word
+position in every entry holding both): ~10 ms, and as much again to step through its matches
+when a post named after it is older than the window's newest part.
 
 Every statement reads the full-text matches first (``CROSS JOIN`` fixes that order for SQLite's
 planner), so it needs no table statistics: without them SQLite read every index entry of the
@@ -183,40 +188,44 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         expressions = self._expressions()
         if expressions is None:
             return super()._do_count()
-        try:
-            window_sql, window_params = self._window(expressions)
-        except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
-            return 0
-        [(count,)] = self._fetch(f"SELECT COUNT(*) FROM ({window_sql})", window_params)  # noqa: S608
-        return window_count(count, self.start, self.stop)
+        return window_count(len(self._ranked(expressions)), self.start, self.stop)
 
     def _do_search(self):
         expressions = self._expressions()
         if expressions is None:
             return super()._do_search()
-        if self.stop is not None and self.stop <= self.start:
-            return []  # an empty slice: a paginator's only page when nothing matched
-        try:
-            return self._page(expressions)
-        except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
-            return []
+        page = self._ranked(expressions)[self.start : self.stop]
+        return in_rank_order(self.query_compiler.queryset, page, self._score_field)
 
-    def _page(self, expressions):
+    def _ranked(self, expressions) -> list[tuple[str, float]]:
+        """The window's objects, best first, as (object id, rank): read once, in one statement,
+        for both the count and the page of a search (a slice of these results shares its
+        compiler)."""
+        compiler = self.query_compiler
+        if not hasattr(compiler, "_ranked"):
+            try:
+                compiler._ranked = self._fetch(*self._ranking(expressions))
+            except EmptyResultSet:  # the searched queryset can match nothing (``.none()``)
+                compiler._ranked = []
+        return compiler._ranked
+
+    def _ranking(self, expressions):
+        """SQL and parameters of the window ranked, best first (bm25: lower is better). The
+        unary + keeps the window's ids from FTS5, which would otherwise run the whole MATCH again
+        for each of them (a word in 10,000 posts: ~5 ms each, 5 s for the window). The lower
+        bound on rowid lets FTS5 skip the matches older than the window's oldest entry."""
         compiler = self.query_compiler
         window_sql, window_params = self._window(expressions)
         entries_sql, entries_params = compiler.searched_entries()
-        limit = -1 if self.stop is None else self.stop - self.start  # -1: no limit
         direction = "DESC" if tiebreak(compiler.queryset)[1] else "ASC"
-        # The window ranked, best first (bm25: lower is better), cut to the slice in SQL. The
-        # unary + keeps the window's ids from FTS5, which would otherwise run the whole MATCH
-        # again for each of them (a word in 10,000 posts: ~5 ms each, 5 s for the window).
-        page = self._fetch(
-            f"SELECT s.object_id, {RANK} AS rank FROM {FTS_TABLE} CROSS JOIN ({entries_sql}) s"  # noqa: S608
-            f" ON s.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s AND +{FTS_TABLE}.rowid IN ({window_sql})"
-            f" ORDER BY rank, s.tiebreak {direction}, {FTS_TABLE}.rowid DESC LIMIT %s OFFSET %s",
-            (*entries_params, expressions[0], *window_params, limit, self.start),
+        return (
+            f"WITH candidates(id) AS MATERIALIZED ({window_sql})"  # noqa: S608
+            f" SELECT s.object_id, {RANK} AS rank FROM {FTS_TABLE} CROSS JOIN ({entries_sql}) s"
+            f" ON s.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
+            f" AND {FTS_TABLE}.rowid >= (SELECT MIN(id) FROM candidates) AND +{FTS_TABLE}.rowid IN candidates"
+            f" ORDER BY rank, s.tiebreak {direction}, {FTS_TABLE}.rowid DESC",
+            (*window_params, *entries_params, expressions[0]),
         )
-        return in_rank_order(compiler.queryset, page, self._score_field)
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):
