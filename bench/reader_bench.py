@@ -4,15 +4,17 @@ For each database in BENCH_DB (default "sqlite"; "postgres", or "sqlite postgres
 each size in BENCH_SIZES (default "100 10000") a child process builds a throwaway site (migrate,
 load_demo, then N generated posts under the demo's blog index), checks the page tree and the
 search backend, rebuilds the search index, and times anonymous GETs through Django's test client.
-On SQLite the site is a database file in a temporary folder; with BENCH_KEEP naming a folder,
-each size's SQLite site is built there once and reused (migrated) by later runs. On PostgreSQL it
-is a database created for the run on 127.0.0.1:5432 (user postgres) and dropped at its end, even
-on error; BENCH_KEEP does not apply. Each measured scenario prints one line:
+Then BENCH_ROUNDS (default 3) rounds of measuring, a child process per size, the sizes taking
+turns. On SQLite the site is a database file in a temporary folder; on PostgreSQL a database
+created for the run on 127.0.0.1:5432 (user postgres) and dropped at its end, even on error. With
+BENCH_KEEP naming a folder, each size's site is built once (there, or as the database
+bench_keep_<size>) and reused (migrated) by later runs. Each measured scenario prints one line
+per round:
 
     scenario=<name> n=<posts> queries=<SQL queries per request> median_ms=<x> p95_ms=<y> db=<database>
 
-and each database's run ends with a comparison of the smallest and largest size against the
-targets: the same number of queries, medians growing at most 1.5×, every search_* scenario under
+and each database's run ends with a comparison of the smallest and largest size (the median of
+the rounds' medians) against the targets: the same number of queries, medians growing at most 1.5×, every search_* scenario under
 50 ms and the suggestions under 20 ms median at 10,000 posts.
 
 Run it with the project's virtualenv: ``.venv/bin/python bench/reader_bench.py`` (or ``make bench``).
@@ -39,6 +41,8 @@ from load_services import git_worktree
 
 PROJECT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = "100 10000"
+# Measuring rounds per size (BENCH_ROUNDS), the sizes taking turns.
+DEFAULT_ROUNDS = 3
 
 WARMUP_REQUESTS = 5
 COUNTED_REQUESTS = 5
@@ -768,43 +772,70 @@ def postgres_database(n: int, keep: bool):
             postgres_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+def combined(rounds: list[dict]) -> dict:
+    """One size's results from several rounds: per scenario the median of the rounds' medians
+    (and 95th percentiles), the most queries any request made; a scenario a round could not
+    measure keeps that round's status."""
+    scenarios = {}
+    for name, first in rounds[0]["scenarios"].items():
+        results = [result["scenarios"][name] for result in rounds]
+        failed = next((result for result in results if result.get("status") != 200), None)
+        if failed:
+            scenarios[name] = failed
+            continue
+        scenarios[name] = {
+            **first,
+            "requests": sum(result["requests"] for result in results),
+            "queries": max(result["queries"] for result in results),
+            "queries_min": min(result["queries_min"] for result in results),
+            **{
+                key: statistics.median(result[key] for result in results)
+                for key in ("median_ms", "median_cpu_ms", "p95_ms")
+            },
+        }
+    return {"load": [load for result in rounds for load in result["load"]], "scenarios": scenarios}
+
+
 def run_database(db: str, sizes: list[int], keep: str | None, baseline: Path | None) -> dict[int, dict]:
-    results = {}
-    for n in sizes:
-        # A process per size: Django is set up once per process, against that size's database.
-        with contextlib.ExitStack() as stack:
+    """Each size's site built once (or kept), then measured in BENCH_ROUNDS rounds, the sizes in
+    turn and in the other order each round: a stretch of time when the machine runs slower (other
+    work on the host) then slows both sizes alike instead of one, which a single run cannot tell
+    from growth."""
+    rounds = int(os.environ.get("BENCH_ROUNDS") or DEFAULT_ROUNDS)
+    measured = {n: [] for n in sizes}
+    with contextlib.ExitStack() as stack:
+        places = {}
+        for n in sizes:
             if keep:
                 workdir = Path(keep).resolve() / (f"n{n}" if db == "sqlite" else f"{db}-n{n}")
                 workdir.mkdir(parents=True, exist_ok=True)
             else:
                 workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"reader-bench-{n}-")))
             database_url = stack.enter_context(postgres_database(n, bool(keep))) if db == "postgres" else None
-            print(f"# {db}, n={n}", flush=True)
-            command = [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--size",
-                str(n),
-                "--workdir",
-                str(workdir),
-                "--db",
-                db,
-            ]
+            places[n] = workdir, database_url
+
+        def child(n: int, *options: str, cwd: Path = PROJECT) -> Path:
+            """Runs this script for size ``n`` in a process of its own (Django is set up once per
+            process, against that size's database); returns the folder it writes its results to."""
+            workdir, database_url = places[n]
+            command = [sys.executable, str(Path(__file__).resolve()), "--size", str(n)]
+            command += ["--workdir", str(workdir), "--db", db, *options]
             env = {**os.environ, "BENCH_DATABASE_URL": database_url or ""}
-            subprocess.run(command, check=True, cwd=PROJECT, env=env)  # noqa: S603 (our own script)
-            results[n] = json.loads((workdir / "results.json").read_text())
-            if baseline:
-                print(
-                    f"# {db}, n={n}: the same site with the code of {os.environ['BENCH_BASELINE']}",
-                    flush=True,
-                )
-                subprocess.run([*command, "--baseline", str(baseline)], check=True, cwd=baseline, env=env)  # noqa: S603
+            subprocess.run(command, check=True, cwd=cwd, env=env)  # noqa: S603 (our own script)
+            return workdir
+
+        for round_number in range(rounds):
+            for n in sizes if round_number % 2 == 0 else reversed(sizes):
+                print(f"# {db}, n={n}, round {round_number + 1} of {rounds}", flush=True)
+                measured[n].append(json.loads((child(n) / "results.json").read_text()))
+        results = {n: combined(measured[n]) for n in sizes}
+        if baseline:
+            commit = os.environ["BENCH_BASELINE"]
+            for n in sizes:
+                print(f"# {db}, n={n}: the same site with the code of {commit}", flush=True)
+                workdir = child(n, "--baseline", str(baseline), cwd=baseline)
                 compare_with_baseline(
-                    results[n],
-                    json.loads((workdir / "baseline.json").read_text()),
-                    n,
-                    db,
-                    os.environ["BENCH_BASELINE"],
+                    results[n], json.loads((workdir / "baseline.json").read_text()), n, db, commit
                 )
     return results
 
