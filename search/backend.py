@@ -34,6 +34,12 @@ def tiebreak(queryset) -> tuple[str, bool]:
     return order[0].lstrip("-"), order[0].startswith("-")
 
 
+def window_size(query) -> int:
+    """How many of the newest matches a search ranks: a reader's query may ask for fewer than
+    SEARCH_MAX_RESULTS (search/query.py ``ReaderQuery.window``)."""
+    return getattr(query, "window", None) or settings.SEARCH_MAX_RESULTS
+
+
 def window_count(window_size: int, start: int, stop: int | None) -> int:
     """A results slice's count, from the number of entries in the window."""
     count = min(window_size, settings.SEARCH_MAX_RESULTS)

@@ -19,7 +19,6 @@ Other queries (the admin's, autocomplete) are modelsearch's own.
 Imported only on PostgreSQL: modelsearch's PostgreSQL module needs its index entry model.
 """
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db.models import BigIntegerField, Exists, F, IntegerField, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
@@ -36,7 +35,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import in_rank_order, tiebreak, window_count
+from .backend import in_rank_order, tiebreak, window_count, window_size
 from .indexing import WEIGHTS, column_of, prepared_once, remember_words, separate_words
 from .query import ReaderQuery
 
@@ -139,7 +138,7 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
                 model._default_manager.order_by().filter(pk=object_id(model)).values(field)[:1]
             ),
         }
-        limit = settings.SEARCH_MAX_RESULTS
+        limit = window_size(self.query)
         titled = entries.filter(title=tsquery).order_by("-id")
         if self.fields == ["title"]:  # a search of titles only has no other matches to add
             window = IndexEntry.objects.filter(id__in=titled.values("id")[:limit]).values(

@@ -189,6 +189,9 @@ class ReaderQuery(SearchQuery):
     # matched as whole words besides it. The vocabulary holds every word the index does (of 3 to
     # 30 letters), so when none begins with it, no indexed word does.
     completions: tuple[str, ...] = ()
+    # How many of the newest matches are ranked (search/backend.py window_size): by default
+    # SEARCH_MAX_RESULTS, which a results page can list; the suggestions, which show six, rank fewer.
+    window: int | None = None
 
     def __bool__(self):
         return bool(self.parts)
@@ -213,7 +216,7 @@ class ReaderQuery(SearchQuery):
         )
         last = self.parts[-1] if self.parts else None
         prefix = self.prefix and isinstance(last, str) and last not in replacements
-        return ReaderQuery(parts, prefix, self.completions if prefix else ())
+        return ReaderQuery(parts, prefix, self.completions if prefix else (), self.window)
 
     def as_fts5(self, columns: tuple[str, ...] = ()) -> str:
         """An SQLite FTS5 MATCH expression: every part quoted, so no word is read as syntax."""

@@ -32,7 +32,6 @@ Other queries (the admin's, autocomplete) are modelsearch's own, over the same t
 Imported only on SQLite: modelsearch defines its FTS5 model only when the database is SQLite.
 """
 
-from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F
@@ -52,7 +51,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from .backend import in_rank_order, joins_many, tiebreak, window_count
+from .backend import in_rank_order, joins_many, tiebreak, window_count, window_size
 from .indexing import SECTION_SEPARATOR, SECTIONS, prepared_once, remember_words, sections_of
 from .query import ReaderQuery
 
@@ -183,7 +182,8 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
             f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id ORDER BY f.id DESC LIMIT %s)"
         )
         parts = [expression for expression in expressions if expression is not None]
-        params = [param for match in parts for param in (match, *entries_params, settings.SEARCH_MAX_RESULTS)]
+        size = window_size(self.query_compiler.query)
+        params = [param for match in parts for param in (match, *entries_params, size)]
         return " UNION ".join([newest] * len(parts)), params
 
     def _do_count(self):

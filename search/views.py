@@ -1,3 +1,4 @@
+from dataclasses import replace
 from itertools import chain
 from urllib.parse import urlencode
 
@@ -112,6 +113,9 @@ def search(request):
 
 SUGGESTIONS = 6
 SUGGEST_MIN_LENGTH = 3
+# The suggestions are the best of the newest this many posts whose title matches: ranking more
+# changes little in a list of six titles and, on a large archive, made every keystroke dearer.
+SUGGESTION_WINDOW = 10 * SUGGESTIONS
 
 
 def suggest(request):
@@ -122,7 +126,7 @@ def suggest(request):
     query = parse(request.GET.get("query", ""))
     results = []
     if len(str(query)) >= SUGGEST_MIN_LENGTH:
-        query = complete(query)
+        query = replace(complete(query), window=SUGGESTION_WINDOW)
         posts = BlogPage.objects.live().public().order_by("-date").only("title", "url_path")
         matches = posts.search(query, fields=["title"])[:SUGGESTIONS]
         results = [{"title": post.title, "url": post.url} for post in matches]

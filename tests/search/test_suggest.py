@@ -1,8 +1,10 @@
 """Suggestions as the reader types: post titles from a cheap JSON endpoint, safe with any input."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.contrib.search_promotions.models import Query
 
+from search import views
 from search.views import SUGGESTIONS
 
 from .test_search import WEIRD_QUERIES
@@ -24,6 +26,17 @@ def test_half_a_word_suggests_titles_newest_first_at_most_six(blog_index, client
     assert len(results) == SUGGESTIONS == 6
     assert all(result["title"].startswith("Hydrology note") for result in results)
     assert results[0]["url"].startswith("/blog/hydrology-note-")
+
+
+def test_suggestions_are_the_best_of_the_newest_matching_titles(blog_index, client, monkeypatch):
+    make_post(blog_index, title="Okapi, okapi, okapi")  # the best match, and the oldest
+    for n in range(3):
+        make_post(blog_index, title=f"Okapi news {n}")
+    assert suggest(client, "okapi").json()["results"][0]["title"] == "Okapi, okapi, okapi"
+    monkeypatch.setattr(views, "SUGGESTION_WINDOW", 3)
+    cache.clear()
+    titles = [result["title"] for result in suggest(client, "okapi").json()["results"]]
+    assert sorted(titles) == ["Okapi news 0", "Okapi news 1", "Okapi news 2"]
 
 
 def test_fewer_than_three_letters_suggest_nothing(blog_index, client):
