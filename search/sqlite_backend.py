@@ -175,7 +175,8 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
 
     def _window(self, expressions):
         """SQL and parameters of the window's entry ids (see the module's docstring): the newest
-        SEARCH_MAX_RESULTS matches, and as many of the newest whose title holds the query."""
+        matches (SEARCH_MAX_RESULTS, or the query's own window), and as many of the newest whose
+        title holds the query."""
         entries_sql, entries_params = self.query_compiler.searched_entries()
         newest = (
             f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
