@@ -20,7 +20,7 @@ expression, search/postgres_backend.py as a tsquery), the excerpts' highlighting
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from modelsearch.query import SearchQuery
 
@@ -216,7 +216,7 @@ class ReaderQuery(SearchQuery):
         )
         last = self.parts[-1] if self.parts else None
         prefix = self.prefix and isinstance(last, str) and last not in replacements
-        return ReaderQuery(parts, prefix, self.completions if prefix else (), self.window)
+        return replace(self, parts=parts, prefix=prefix, completions=self.completions if prefix else ())
 
     def as_fts5(self, columns: tuple[str, ...] = ()) -> str:
         """An SQLite FTS5 MATCH expression: every part quoted, so no word is read as syntax."""

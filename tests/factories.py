@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection
 
 from base.models import Partner
+from base.ordering import in_order
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
 from home.models import HomePage
 
@@ -124,9 +125,7 @@ class BlogPageFactory(wagtail_factories.PageFactory):
             BlogPageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)
         ]
         kwargs["categories"] = list(categories)
-        kwargs["related_post_links"] = [
-            BlogPageRelatedPost(related_post=post, sort_order=i) for i, post in enumerate(related)
-        ]
+        kwargs["related_post_links"] = in_order([BlogPageRelatedPost(related_post=post) for post in related])
         if not kwargs.get("live", True):
             kwargs.setdefault("has_unpublished_changes", True)
         return super()._create(model_class, *args, **kwargs)

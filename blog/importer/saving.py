@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 
+from base.ordering import in_order
+
 from ..models import Author, BlogCategory, BlogPage, BlogPageAuthor
 from .elements import _norm
 from .html_file import read_html
@@ -153,10 +155,7 @@ def _create(post, parent, fields, authors, categories, *, publish: bool, notes: 
         notes.append(f'the slug "{post.slug}" is taken under {parent.title}: this post is "{slug}"')
     page = BlogPage(slug=slug, date=post.date or timezone.localdate(), live=False, **fields)
     page.categories = categories
-    # sort_order keeps the authors' order (only the editor's form sets it itself).
-    page.post_authors = [
-        BlogPageAuthor(author=author, sort_order=order) for order, author in enumerate(authors)
-    ]
+    page.post_authors = in_order([BlogPageAuthor(author=author) for author in authors])
     parent.add_child(instance=page)
     # save_revision runs full_clean: with _check_blocks, an import meets the rules an editor's post meets.
     revision = page.save_revision(log_action="wagtail.create")
@@ -174,10 +173,9 @@ def _update(existing: BlogPage, post, fields, authors, categories, *, publish: b
     page.date = post.date or page.date
     # Keeping the rows of authors already there keeps the unique (post, author) constraint happy.
     links = {link.author_id: link for link in page.post_authors.all()}
-    post_authors = [links.get(author.pk) or BlogPageAuthor(author=author) for author in authors]
-    for order, link in enumerate(post_authors):  # the authors' order (only the editor's form sets it)
-        link.sort_order = order
-    page.post_authors = post_authors
+    page.post_authors = in_order(
+        [links.get(author.pk) or BlogPageAuthor(author=author) for author in authors]
+    )
     page.categories = categories
     published = existing.live and not existing.has_unpublished_changes
     if _state(page) == before and (published or not publish):

@@ -18,6 +18,7 @@ from wagtail_newsletter.models import NewsletterRecipients
 
 from base.cache import clear_page_caches
 from base.models import FooterSettings, Partner, SharingSettings, SocialLink
+from base.ordering import in_order
 from base.permissions import create_groups, grant_blog_permissions, grant_newsletter_permissions
 from base.sites import sync_default_site
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage, BlogPageAuthor, BlogPageRelatedPost
@@ -168,16 +169,14 @@ class Command(BaseCommand):
             body=data["body"],
         )
         post.categories = [categories[name] for name in data["categories"]]
-        # Orderable rows keep their order by sort_order, which only the editor's form sets itself.
-        post.post_authors = [
-            BlogPageAuthor(author=authors[name], sort_order=order)
-            for order, name in enumerate(data["authors"])
-        ]
+        post.post_authors = in_order([BlogPageAuthor(author=authors[name]) for name in data["authors"]])
         related = BlogPage.objects.filter(slug__in=data.get("related", []))
-        post.related_post_links = [
-            BlogPageRelatedPost(related_post=page, sort_order=order)
-            for order, page in enumerate(sorted(related, key=lambda page: data["related"].index(page.slug)))
-        ]
+        post.related_post_links = in_order(
+            [
+                BlogPageRelatedPost(related_post=page)
+                for page in sorted(related, key=lambda page: data["related"].index(page.slug))
+            ]
+        )
         blog.add_child(instance=post)
         post.save_revision().publish()
         return post
@@ -206,8 +205,7 @@ class Command(BaseCommand):
             return
         footer.copyright_line = demo.FOOTER["copyright_line"]
         footer.credit_line = demo.FOOTER["credit_line"]
-        footer.social_links = [
-            SocialLink(platform=p, url=url, sort_order=order)
-            for order, (p, url) in enumerate(demo.FOOTER["social_links"])
-        ]
+        footer.social_links = in_order(
+            [SocialLink(platform=p, url=url) for p, url in demo.FOOTER["social_links"]]
+        )
         footer.save()
