@@ -56,9 +56,13 @@ from .indexing import SECTION_SEPARATOR, SECTIONS, prepared_once, remember_words
 from .query import ReaderQuery
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
-# The FTS table's columns, in its order, and their bm25() weights: a title match counts ten times a
-# body match, a lead match four times, a reference half.
-COLUMN_WEIGHTS = {"autocomplete": 0.0, "body": 1.0, "title": 10.0, "lead": 4.0, "refs": 0.5}
+# The FTS table's columns, in its order, and their bm25() weights, 10^5 apart: one match in a
+# higher column outweighs any number in the lower ones, as on PostgreSQL. bm25() weighs each
+# match by its column before its term-frequency curve flattens and its length normalisation
+# shortens a long post's score; with weights 10, 4, 1 and 0.5, three matches in a short post's
+# body outranked one in a long post's title. Spread this far apart, a word's score still grows
+# with its matches and a shorter post, in steps too small to cross into another column's rank.
+COLUMN_WEIGHTS = {"autocomplete": 0.0, "body": 1e5, "title": 1e15, "lead": 1e10, "refs": 1.0}
 SEARCHED_COLUMNS = ("title", "lead", "body", "refs")
 RANK = f"bm25({FTS_TABLE}, {', '.join(map(str, COLUMN_WEIGHTS.values()))})"
 

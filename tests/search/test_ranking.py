@@ -70,3 +70,33 @@ def test_a_title_with_every_word_is_found_past_600_newer_body_matches(blog_index
     found = list(posts.search(parse("wombat burrows"))[: settings.SEARCH_MAX_RESULTS])
     assert found[0] == oldest
     assert len(found) == 500
+
+
+def test_one_match_in_a_higher_column_outweighs_many_in_a_lower_one(blog_index):
+    """As on PostgreSQL (ts_rank): a word once in a long post's title or lead ranks above the same
+    word many times in a short post's body. Newer posts hold the many matches."""
+    long_text = "<p>" + " ".join(["Tidal flats stretch for miles along the coast."] * 60) + "</p>"
+    make_post(
+        blog_index,
+        title="Fieldwork on the Wadden",
+        lead="Counting a seal at low tide.",
+        body=[paragraph(long_text)],
+        date=datetime.date(2025, 1, 1),
+    )
+    make_post(
+        blog_index, title="Windmills of Zaanstad", body=[paragraph(long_text)], date=datetime.date(2025, 1, 2)
+    )
+    make_post(
+        blog_index,
+        title="Volunteer notes",
+        body=[paragraph("<p>Seals, seals, seals. A seal and more seals. Seals again.</p>")],
+        date=datetime.date(2025, 2, 1),
+    )
+    make_post(
+        blog_index,
+        title="Weekend notes",
+        body=[paragraph("<p>A windmill, a windmill and another windmill.</p>")],
+        date=datetime.date(2025, 2, 2),
+    )
+    assert titles("seals") == ["Fieldwork on the Wadden", "Volunteer notes"]
+    assert titles("windmill") == ["Windmills of Zaanstad", "Weekend notes"]
