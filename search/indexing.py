@@ -21,7 +21,7 @@ import re
 from modelsearch.index import SearchField
 
 from .models import Word
-from .query import fold
+from .query import as_indexed, fold
 
 # An ASCII record separator: never in text, and a separator to FTS5's tokenizer too.
 SECTION_SEPARATOR = "\x1e"
@@ -55,7 +55,8 @@ def sections_of(indexer) -> dict[str, list[str]]:
 
 
 def prepared_once(indexer, obj, field, prepare):
-    """``prepare(obj, field)`` for one of the indexed object's own fields, worked out once.
+    """``prepare(obj, field)``, each value as the index takes it (``indexed_text``), for one of
+    the indexed object's own fields worked out once.
 
     modelsearch's indexers walk every search field again for each column they fill: three times
     on SQLite (title, autocomplete, body), five on PostgreSQL (with the plain texts), rendering a
@@ -63,15 +64,25 @@ def prepared_once(indexer, obj, field, prepare):
     goes through here; the fields of related objects (RelatedFields) are prepared as they come.
     """
     if obj is not indexer.obj:
-        return prepare(obj, field)
+        return indexed_values(prepare(obj, field))
     prepared = indexer.__dict__.setdefault("prepared_fields", {})
     if field not in prepared:
-        prepared[field] = list(prepare(obj, field))
+        prepared[field] = list(indexed_values(prepare(obj, field)))
     return iter(prepared[field])
 
 
-def separate_words(text: str) -> str:
-    return NON_WORD.sub(" ", text)
+def indexed_values(prepared):
+    """Prepared fields (the field first, the value last) with their values as the index takes
+    them. A related object's values come through twice (the fields of its RelatedFields are
+    prepared with the indexer's own ``prepare_field``): the second time changes nothing."""
+    for *field, value in prepared:
+        yield (*field, indexed_text(value))
+
+
+def indexed_text(text: str) -> str:
+    """A field's text as both databases index it: read as queries are (search/query.py
+    ``as_indexed``) and split at every non-letter."""
+    return NON_WORD.sub(" ", as_indexed(text))
 
 
 def remember_words(texts) -> None:

@@ -36,7 +36,7 @@ from modelsearch.index import SearchField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .backend import in_rank_order, tiebreak, window_count, window_size
-from .indexing import WEIGHTS, column_of, prepared_once, remember_words, separate_words
+from .indexing import WEIGHTS, column_of, prepared_once, remember_words
 from .query import ReaderQuery
 
 SEARCH_CONFIG = "site_english"
@@ -52,11 +52,11 @@ class ReaderObjectIndexer(ObjectIndexer):
         return prepared_once(self, obj, field, self.weighted_field)
 
     def weighted_field(self, obj, field):
-        """modelsearch's, with the weight of the field's column and its words separated."""
+        """modelsearch's, with the weight of the field's column."""
         for current_field, weight, value in super().prepare_field(obj, field):
             if isinstance(current_field, SearchField):
                 weight = WEIGHTS[column_of(current_field)]
-            yield current_field, weight, separate_words(value)
+            yield current_field, weight, value
 
 
 class ReaderPostgresIndex(PostgresIndex):

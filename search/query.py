@@ -6,7 +6,8 @@ expression, search/postgres_backend.py as a tsquery), the excerpts' highlighting
 
 - Words are split the way the index splits text: at anything that is not a letter or digit, so
   "data-driven", "AI/ML" and "Managing/Being" are two words each. Accents are folded ("Café" is
-  "cafe"), and "China's" is "china".
+  "cafe"; "Łódź" is "lodz", "Straße" "strasse"), and "China's" is "china", in the index too
+  (``as_indexed``).
 - Every word must match (in any form the English stemmer gives it: "refugee" finds "Refugees").
   Common English words ("the", "of") are left out of the plain words, as PostgreSQL's English
   configuration leaves them out of its index.
@@ -167,10 +168,46 @@ STOP_WORDS = frozenset(
 )
 
 
+# Letters that no accent folding takes apart (they have no separate accent), spelled out as
+# PostgreSQL's ``unaccent`` spells them; FTS5's ``remove_diacritics`` leaves them as they are.
+LETTERS = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "SS",
+        "Æ": "AE",
+        "æ": "ae",
+        "Ð": "D",
+        "ð": "d",
+        "Đ": "D",
+        "đ": "d",
+        "Ħ": "H",
+        "ħ": "h",
+        "ı": "i",
+        "Ł": "L",
+        "ł": "l",
+        "Ø": "O",
+        "ø": "o",
+        "Œ": "OE",
+        "œ": "oe",
+        "Þ": "TH",
+        "þ": "th",
+        "Ŧ": "T",
+        "ŧ": "t",
+    }
+)
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: "Zürich" → "zurich", "López" → "lopez"."""
+    """Lower case without accents: "Zürich" → "zurich", "López" → "lopez", "Łódź" → "lodz"."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(LETTERS).casefold()
+
+
+def as_indexed(text: str) -> str:
+    """Text as the index takes it, read as a query is read: a possessive "'s" dropped, so that
+    "Europe's first" is the phrase "europe first" on both sides, and the letters in LETTERS
+    spelled out ("Straße", "Tromsø": "Strasse", "Tromso"). Accents are left to the database."""
+    return POSSESSIVE.sub("", text).translate(LETTERS)
 
 
 def words_of(text: str) -> list[str]:

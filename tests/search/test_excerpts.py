@@ -29,3 +29,8 @@ def test_pieces_give_the_excerpt_of_the_whole_text():
     for terms in (["data"], ["end"], ["absent"], ["x"], []):
         assert excerpt(pieces, terms) == excerpt([whole], terms)
     assert len(excerpt(pieces, ["absent"])) <= EXCERPT_LENGTH + 1  # the start, with an ellipsis
+
+
+def test_letters_without_a_separate_accent_are_marked_for_their_spelling_out():
+    result = excerpt(["Winter in Tromsø, Łódź and the Karl-Marx-Straße."], ["tromso", "lodz", "strasse"])
+    assert result == "Winter in <mark>Tromsø</mark>, <mark>Łódź</mark> and the Karl-Marx-<mark>Straße</mark>."

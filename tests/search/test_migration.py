@@ -15,14 +15,13 @@ from .test_search_results import make_post
 reader_search = importlib.import_module("search.migrations.0002_reader_search")
 
 
-def test_migrate_rebuilds_the_index_after_the_reader_search_migration(blog_index):
+@pytest.mark.parametrize("migration", ["0002_reader_search", "0004_index_text_read_as_queries"])
+def test_migrate_rebuilds_the_index_after_a_migration_that_changes_how_text_is_read(blog_index, migration):
     make_post(blog_index, title="Narwhal migrations")
     Word.objects.all().delete()  # as on a site indexed before the vocabulary existed
     rebuild_index_if_needed(sender=None, plan=[(Migration("0001_initial", "search"), False)], verbosity=0)
     assert not Word.objects.filter(word="narwhal").exists()  # another migration: nothing to do
-    rebuild_index_if_needed(
-        sender=None, plan=[(Migration("0002_reader_search", "search"), False)], verbosity=0
-    )
+    rebuild_index_if_needed(sender=None, plan=[(Migration(migration, "search"), False)], verbosity=0)
     assert Word.objects.filter(word="narwhal").exists()
 
 
