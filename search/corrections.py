@@ -2,7 +2,8 @@
 
 A word is corrected when the vocabulary (search.models.Word) does not hold it and holds a word
 one slip away: a letter missing, extra or wrong, or two neighbours swapped (Damerau–Levenshtein
-distance 1). Of several, the most frequent wins. Words shorter than MIN_LENGTH are left alone:
+distance 1), that is not one of the common words a search leaves out. Of several, the most
+frequent wins. Words shorter than MIN_LENGTH are left alone:
 too many short words are one slip from each other.
 """
 
@@ -10,7 +11,7 @@ from dataclasses import replace
 from string import ascii_lowercase
 
 from .models import Word
-from .query import ReaderQuery
+from .query import STOP_WORDS, ReaderQuery
 
 MIN_LENGTH = 4
 # At most this many words of one query are corrected (each brings ~50 candidates a letter).
@@ -31,6 +32,11 @@ def one_slip_away(word: str) -> set[str]:
 def correct(query: ReaderQuery) -> ReaderQuery | None:
     """The query with its unknown words corrected, or None when there is nothing to correct."""
     words = [word for word in dict.fromkeys(query.words) if len(word) >= MIN_LENGTH and word.isalpha()]
+    if len(words) > MAX_CORRECTED_WORDS:
+        # A long query: its unknown words first (one query more), so that a slip in a short word
+        # among long ones is corrected too.
+        known = set(Word.objects.filter(word__in=words).values_list("word", flat=True))
+        words = [word for word in words if word not in known]
     words = sorted(words, key=len, reverse=True)[:MAX_CORRECTED_WORDS]
     if not words:
         return None
@@ -41,7 +47,8 @@ def correct(query: ReaderQuery) -> ReaderQuery | None:
     for word in words:
         if word in frequency:
             continue  # a word the index knows
-        known = [candidate for candidate in candidates[word] if candidate in frequency]
+        # Not a common word a search leaves out ("inte" is not "into"): the query would lose it.
+        known = [c for c in candidates[word] if c in frequency and c not in STOP_WORDS]
         if known:
             replacements[word] = max(known, key=lambda candidate: (frequency[candidate], candidate))
     return query.replace_words(replacements) if replacements else None

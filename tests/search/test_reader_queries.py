@@ -179,6 +179,7 @@ QUERIES = [
     ("typo", "privacy desing", PRIVACY, []),
     ("typo", "colaboration", COLLABORATION, []),
     ("typo", "wroclwa", NORTH, []),
+    ("typo", "observatory wroclaw tromso winter polra", NORTH, []),  # a slip in a short word
     # Quoted phrases: those words in that order.
     ("phrase", '"climate change"', CLIMATE, []),
     ("phrase", '"state of the art"', CLIMATE, []),

@@ -1,0 +1,28 @@
+"""search/corrections.py: which words a "Did you mean" corrects, from the vocabulary alone."""
+
+import pytest
+
+from search.corrections import MAX_CORRECTED_WORDS, correct
+from search.models import Word
+from search.query import parse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_slip_is_corrected_to_the_most_frequent_word_one_slip_away():
+    Word.add({"forecasting": 3, "forecastings": 1})
+    assert str(correct(parse("forcasting"))) == "forecasting"
+
+
+def test_a_word_is_never_corrected_to_a_common_word_the_search_leaves_out():
+    """ "into" is one slip from "inte", but a search leaves it out of the query: it would search
+    "qubits" alone and call that a correction."""
+    Word.add({"into": 50, "qubits": 2})
+    assert correct(parse("qubits inte")) is None
+
+
+def test_in_a_long_query_the_unknown_word_is_corrected_whatever_its_length():
+    known = ["observatory", "wroclaw", "tromso", "winter", "arctic"]
+    Word.add({word: 1 for word in [*known, "polar"]})
+    assert len(known) >= MAX_CORRECTED_WORDS  # the slip is not among the longest words
+    assert str(correct(parse(" ".join([*known, "polra"])))) == " ".join([*known, "polar"])
