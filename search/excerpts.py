@@ -13,7 +13,7 @@ import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .query import fold
+from .query import STOP_WORDS, fold
 
 EXCERPT_LENGTH = 240
 TOKEN = re.compile(r"[^\W_]+")
@@ -27,8 +27,11 @@ def stems(word: str) -> frozenset[str]:
 
 
 def term_matcher(terms: list[str], prefix: str | None = None) -> Callable[[str], bool] | None:
-    """Whether a word of the text matches one of ``terms`` (or begins with ``prefix``)."""
+    """Whether a word of the text matches one of ``terms`` (or begins with ``prefix``). Common
+    words ("the" of a quoted "the Baltic") are marked only when the terms are nothing else:
+    marking every "the" of the excerpt would hide the words that matched."""
     folded = {fold(term) for term in terms if len(term) > 1}
+    folded = {term for term in folded if term not in STOP_WORDS} or folded
     if prefix:
         prefix = fold(prefix)
     if not folded and not prefix:

@@ -34,3 +34,10 @@ def test_pieces_give_the_excerpt_of_the_whole_text():
 def test_letters_without_a_separate_accent_are_marked_for_their_spelling_out():
     result = excerpt(["Winter in Tromsø, Łódź and the Karl-Marx-Straße."], ["tromso", "lodz", "strasse"])
     assert result == "Winter in <mark>Tromsø</mark>, <mark>Łódź</mark> and the Karl-Marx-<mark>Straße</mark>."
+
+
+def test_common_words_of_a_phrase_are_not_marked_wherever_they_stand():
+    text = ["The ferry crossed the Baltic; the crew slept."]
+    assert excerpt(text, ["the", "baltic"]) == "The ferry crossed the <mark>Baltic</mark>; the crew slept."
+    # A query of common words only ("the who") still marks them: they are all it has.
+    assert excerpt(["The Who played."], ["the", "who"]) == "<mark>The</mark> <mark>Who</mark> played."
