@@ -6,6 +6,7 @@ import importlib
 import pytest
 from django.db import connection
 from django.db.migrations import Migration
+from django.test.utils import CaptureQueriesContext
 
 from search.apps import rebuild_index_if_needed
 from search.models import Word
@@ -56,3 +57,18 @@ def test_the_index_reads_english_on_this_database():
         else:
             cursor.execute("SELECT to_tsvector('site_english', 'Cafés floods')::text")
             assert cursor.fetchone()[0] == "'cafe':1 'flood':2"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_vacuums_what_the_rebuild_wrote_again():
+    """Outside a transaction, as ``migrate`` runs it: the tables every row of which the rebuild
+    wrote again are vacuumed and analysed on PostgreSQL; SQLite has nothing to do."""
+    with CaptureQueriesContext(connection) as queries:
+        rebuild_index_if_needed(
+            sender=None, plan=[(Migration("0004_index_text_read_as_queries", "search"), False)], verbosity=0
+        )
+    vacuumed = [query["sql"] for query in queries if query["sql"].startswith("VACUUM")]
+    if connection.vendor == "postgresql":
+        assert vacuumed == ['VACUUM (ANALYZE) "wagtailsearch_indexentry"', 'VACUUM (ANALYZE) "search_word"']
+    else:
+        assert vacuumed == []
