@@ -73,16 +73,15 @@ def prepared_once(indexer, obj, field, prepare):
 
 def indexed_values(prepared):
     """Prepared fields (the field first, the value last) with their values as the index takes
-    them. A related object's values come through twice (the fields of its RelatedFields are
-    prepared with the indexer's own ``prepare_field``): the second time changes nothing."""
-    for *field, value in prepared:
-        yield (*field, indexed_text(value))
-
-
-def indexed_text(text: str) -> str:
-    """A field's text as both databases index it: read as queries are (search/query.py
-    ``as_indexed``) and split at every non-letter."""
-    return NON_WORD.sub(" ", as_indexed(text))
+    them: split at every non-letter, and a search field's read as queries are (search/query.py
+    ``as_indexed``). Autocomplete fields keep their letters: Wagtail's own autocomplete (the
+    admin's choosers) matches what an editor types as written. A related object's values come
+    through twice (the fields of its RelatedFields are prepared with the indexer's own
+    ``prepare_field``): the second time changes nothing."""
+    for field, *weight, value in prepared:
+        if isinstance(field, SearchField):
+            value = as_indexed(value)
+        yield (field, *weight, NON_WORD.sub(" ", value))
 
 
 def remember_words(texts) -> None:

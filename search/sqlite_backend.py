@@ -53,7 +53,7 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 
 from .backend import in_rank_order, joins_many, tiebreak, window_count, window_size
 from .indexing import SECTION_SEPARATOR, SECTIONS, prepared_once, remember_words, sections_of
-from .query import ReaderQuery
+from .query import ReaderQuery, as_indexed
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # The FTS table's columns, in its order, and their bm25() weights, 10^5 apart: one match in a
@@ -132,8 +132,11 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             return None
         match = MatchExpression(list(columns), self.build_search_query(query, config))
         _sql, params = compiled(SQLiteFTSIndexEntry.objects.filter(match).values("pk"))
-        # modelsearch's expression, taken out of its statement: "<table> MATCH %s".
-        return params[0], None
+        # modelsearch's expression, taken out of its statement ("<table> MATCH %s"), read as the
+        # index reads text: the admin's search for "Tromsø" finds the indexed "Tromso", and for
+        # "Europe's" the indexed "Europe". modelsearch doubles each quote in a term (as an SQL
+        # literal would need; FTS5 reads either as a separator): one is enough to see "'s".
+        return as_indexed(params[0].replace("''", "'")), None
 
     def searched_entries(self):
         """SQL and parameters of the index entries (``id``, ``object_id``, ``tiebreak``) of the
