@@ -2,8 +2,10 @@
 
 A word is corrected when the vocabulary (search.models.Word) does not hold it and holds a word
 one slip away: a letter missing, extra or wrong, or two neighbours swapped (Damerau–Levenshtein
-distance 1), that is not one of the common words a search leaves out. Of several, the most
-frequent wins. Words shorter than MIN_LENGTH are left alone:
+distance 1), that is not one of the common words a search leaves out ("inte" is not "into":
+the query would lose it). Of several, the most frequent wins. Failing that, a word one slip away
+whose plural or singular the vocabulary holds: a reader's slip need not be in the form the posts
+use. Words shorter than MIN_LENGTH are left alone:
 too many short words are one slip from each other.
 """
 
@@ -40,18 +42,28 @@ def correct(query: ReaderQuery) -> ReaderQuery | None:
     words = sorted(words, key=len, reverse=True)[:MAX_CORRECTED_WORDS]
     if not words:
         return None
-    candidates = {word: one_slip_away(word) for word in words}
+    candidates = {word: one_slip_away(word) - STOP_WORDS for word in words}
     lookup = set(words).union(*candidates.values())
+    lookup |= {other_number(word) for word in lookup}
     frequency = dict(Word.objects.filter(word__in=lookup).values_list("word", "frequency"))
     replacements = {}
     for word in words:
         if word in frequency:
             continue  # a word the index knows
-        # Not a common word a search leaves out ("inte" is not "into"): the query would lose it.
-        known = [c for c in candidates[word] if c in frequency and c not in STOP_WORDS]
+        known = {c: frequency[c] for c in candidates[word] if c in frequency}
+        # Else a slip in a form no post has ("epidemiologsit" where posts say "Epidemiologists"):
+        # the search finds the word the slip stands for in either form.
+        known = known or {
+            c: frequency[other_number(c)] for c in candidates[word] if other_number(c) in frequency
+        }
         if known:
-            replacements[word] = max(known, key=lambda candidate: (frequency[candidate], candidate))
+            replacements[word] = max(known, key=lambda candidate: (known[candidate], candidate))
     return query.replace_words(replacements) if replacements else None
+
+
+def other_number(word: str) -> str:
+    """The word's plural or singular, as English makes most: "model" and "models"."""
+    return word[:-1] if word.endswith("s") else word + "s"
 
 
 def complete(query: ReaderQuery) -> ReaderQuery:

@@ -26,3 +26,14 @@ def test_in_a_long_query_the_unknown_word_is_corrected_whatever_its_length():
     Word.add({word: 1 for word in [*known, "polar"]})
     assert len(known) >= MAX_CORRECTED_WORDS  # the slip is not among the longest words
     assert str(correct(parse(" ".join([*known, "polra"])))) == " ".join([*known, "polar"])
+
+
+def test_a_slip_in_a_form_no_post_has_is_corrected_from_the_other_form():
+    Word.add({"epidemiologists": 2, "model": 3})
+    assert str(correct(parse("epidemiologsit"))) == "epidemiologist"  # the singular, with a slip
+    assert str(correct(parse("modles"))) == "models"  # the plural, with a slip
+
+
+def test_a_word_one_slip_away_as_written_wins_over_another_form():
+    Word.add({"model": 1, "modes": 9})
+    assert str(correct(parse("modl"))) == "model"  # "mode" + "s" is commoner, but not what was typed

@@ -179,6 +179,7 @@ QUERIES = [
     ("typo", "privacy desing", PRIVACY, []),
     ("typo", "colaboration", COLLABORATION, []),
     ("typo", "wroclwa", NORTH, []),
+    ("typo", "chinatwon", CITIES, []),  # a slip in the singular; the post says "Chinatowns"
     ("typo", "observatory wroclaw tromso winter polra", NORTH, []),  # a slip in a short word
     # Quoted phrases: those words in that order.
     ("phrase", '"climate change"', CLIMATE, []),
