@@ -199,6 +199,8 @@ LETTERS = str.maketrans(
 
 def fold(text: str) -> str:
     """Lower case without accents: "Zürich" → "zurich", "López" → "lopez", "Łódź" → "lodz"."""
+    if text.isascii():  # most words: nothing to fold (excerpts fold each word they read)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(LETTERS).casefold()
 
