@@ -5,8 +5,8 @@ one slip away: a letter missing, extra or wrong, or two neighbours swapped (Dame
 distance 1), that is not one of the common words a search leaves out ("inte" is not "into":
 the query would lose it). Of several, the most frequent wins. Failing that, a word one slip away
 whose plural or singular the vocabulary holds: a reader's slip need not be in the form the posts
-use. Words shorter than MIN_LENGTH are left alone:
-too many short words are one slip from each other.
+use. Words shorter than MIN_LENGTH are left alone: too many short words are one slip from each
+other.
 """
 
 from dataclasses import replace

@@ -55,8 +55,8 @@ def sections_of(indexer) -> dict[str, list[str]]:
 
 
 def prepared_once(indexer, obj, field, prepare):
-    """``prepare(obj, field)``, each value as the index takes it (``indexed_text``), for one of
-    the indexed object's own fields worked out once.
+    """``prepare(obj, field)``, each value as the index takes it (``indexed_values``), for one
+    of the indexed object's own fields worked out once.
 
     modelsearch's indexers walk every search field again for each column they fill: three times
     on SQLite (title, autocomplete, body), five on PostgreSQL (with the plain texts), rendering a
