@@ -43,8 +43,8 @@ def correct(query: ReaderQuery) -> ReaderQuery | None:
     if not words:
         return None
     candidates = {word: one_slip_away(word) - STOP_WORDS for word in words}
-    lookup = set(words).union(*candidates.values())
-    lookup |= {other_number(word) for word in lookup}
+    every_candidate = set().union(*candidates.values())
+    lookup = set(words) | every_candidate | {other_number(c) for c in every_candidate}
     frequency = dict(Word.objects.filter(word__in=lookup).values_list("word", "frequency"))
     replacements = {}
     for word in words:

@@ -55,8 +55,9 @@ def sections_of(indexer) -> dict[str, list[str]]:
 
 
 def prepared_once(indexer, obj, field, prepare):
-    """``prepare(obj, field)``, each value as the index takes it (``indexed_values``), for one
-    of the indexed object's own fields worked out once.
+    """``prepare(obj, field)`` for one of the indexed object's own fields, worked out once, each
+    value as the index takes it (``indexed_values``; a related object's values are among its
+    RelatedFields' values, taken so there).
 
     modelsearch's indexers walk every search field again for each column they fill: three times
     on SQLite (title, autocomplete, body), five on PostgreSQL (with the plain texts), rendering a
@@ -64,7 +65,7 @@ def prepared_once(indexer, obj, field, prepare):
     goes through here; the fields of related objects (RelatedFields) are prepared as they come.
     """
     if obj is not indexer.obj:
-        return indexed_values(prepare(obj, field))
+        return prepare(obj, field)
     prepared = indexer.__dict__.setdefault("prepared_fields", {})
     if field not in prepared:
         prepared[field] = list(indexed_values(prepare(obj, field)))
@@ -75,9 +76,7 @@ def indexed_values(prepared):
     """Prepared fields (the field first, the value last) with their values as the index takes
     them: split at every non-letter, and a search field's read as queries are (search/query.py
     ``as_indexed``). Autocomplete fields keep their letters: Wagtail's own autocomplete (the
-    admin's choosers) matches what an editor types as written. A related object's values come
-    through twice (the fields of its RelatedFields are prepared with the indexer's own
-    ``prepare_field``): the second time changes nothing."""
+    admin's choosers) matches what an editor types as written."""
     for field, *weight, value in prepared:
         if isinstance(field, SearchField):
             value = as_indexed(value)

@@ -121,9 +121,7 @@ class BlogPageFactory(wagtail_factories.PageFactory):
         authors = kwargs.pop("authors", None) or []
         categories = kwargs.pop("categories", None) or []
         related = kwargs.pop("related", None) or []
-        kwargs["post_authors"] = [
-            BlogPageAuthor(author=author, sort_order=i) for i, author in enumerate(authors)
-        ]
+        kwargs["post_authors"] = in_order([BlogPageAuthor(author=author) for author in authors])
         kwargs["categories"] = list(categories)
         kwargs["related_post_links"] = in_order([BlogPageRelatedPost(related_post=post) for post in related])
         if not kwargs.get("live", True):

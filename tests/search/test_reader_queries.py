@@ -41,6 +41,7 @@ def build_posts(blog_index):
     ethics = BlogCategoryFactory(name="Ethics")
     hardman = AuthorFactory(name="Lynda Hardman")
     lopez = AuthorFactory(name="Ana López")
+    soren = AuthorFactory(name="Søren Dahl")
     rows = [
         (
             REFUGEES,
@@ -115,7 +116,7 @@ def build_posts(blog_index):
             NORTH,
             "From Łódź and Wrocław to the Arctic.",
             "<p>Europe's first polar observatory stood near a café on the Karl-Marx-Straße.</p>",
-            {},
+            {"authors": [soren]},
         ),
         ("Unrelated notes", "Nothing to see.", "<p>Gardening and cooking.</p>", {}),
     ]
@@ -192,6 +193,7 @@ QUERIES = [
     # Authors and categories as written; references and reading lists.
     ("names", "Hardman", FLOODS, [CAFE]),
     ("names", "ethics", PRIVACY, []),
+    ("names", "Soren", NORTH, []),  # an author's name, its letters spelled out as the post's are
     ("references", "globalisation", COLLABORATION, []),
     ("references", "Smith", COLLABORATION, []),
 ]
