@@ -244,6 +244,12 @@ class ReaderQuery(SearchQuery):
         """Every word, the phrases' included, in order."""
         return [word for part in self.parts for word in ((part,) if isinstance(part, str) else part)]
 
+    def phrases_as_words(self) -> "ReaderQuery":
+        """The same query with each phrase's words as words of their own: what the ranking
+        reads. Every result holds the phrases (the matching reads them as such); their words
+        then weigh by where they stand, as PostgreSQL's ``ts_rank`` weighs a phrase's words."""
+        return replace(self, parts=tuple(self.words))
+
     def replace_words(self, replacements: dict[str, str]) -> "ReaderQuery":
         """The same query with some words replaced (a correction); a corrected last word is a
         whole word, no longer a prefix."""

@@ -32,6 +32,8 @@ Other queries (the admin's, autocomplete) are modelsearch's own, over the same t
 Imported only on SQLite: modelsearch defines its FTS5 model only when the database is SQLite.
 """
 
+from typing import NamedTuple
+
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F
@@ -64,7 +66,12 @@ FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # with its matches and a shorter post, in steps too small to cross into another column's rank.
 COLUMN_WEIGHTS = {"autocomplete": 0.0, "body": 1e5, "title": 1e15, "lead": 1e10, "refs": 1.0}
 SEARCHED_COLUMNS = ("title", "lead", "body", "refs")
-RANK = f"bm25({FTS_TABLE}, {', '.join(map(str, COLUMN_WEIGHTS.values()))})"
+# The titles alone (search/migrations/0005): what suggestions and the window's title part search.
+TITLE_TABLE = "search_title_fts"
+RANK = {
+    FTS_TABLE: f"bm25({FTS_TABLE}, {', '.join(map(str, COLUMN_WEIGHTS.values()))})",
+    TITLE_TABLE: f"bm25({TITLE_TABLE})",
+}
 
 
 def compiled(queryset):
@@ -72,6 +79,19 @@ def compiled(queryset):
     value (the search words too) is a parameter, so the statements built around it below take no
     text from outside (hence their ``noqa: S608``)."""
     return queryset.query.get_compiler(using=queryset.db).as_sql()
+
+
+class Expressions(NamedTuple):
+    """A search's FTS5 MATCH expressions, and the full-text table they are for."""
+
+    table: str  # FTS_TABLE, or TITLE_TABLE for a reader's search of titles only
+    match: str  # every match
+    title: str | None  # in TITLE_TABLE: the matches whose title holds the whole query, or None
+    # What bm25() ranks the matches by: a reader's query with its phrases read as words. bm25()
+    # counts, once per statement, every entry each phrase of its expression matches; for a
+    # phrase that means checking word positions in every post holding its words (a phrase of two
+    # common words at 10,000 posts: ~3.6 ms, and as much again to step through the matches).
+    rank: str
 
 
 class ReaderObjectIndexer(ObjectIndexer):
@@ -119,14 +139,20 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     FTS_TABLE_FIELDS = list(SEARCHED_COLUMNS)
 
     def match_expressions(self, config):
-        """The FTS5 expressions of the query: all its matches, and those whose title holds it all
-        (None when the query is not a reader's). None for a match-all or negated query, which
-        modelsearch answers without ranking."""
+        """The FTS5 expressions of the query (``Expressions``). None for a match-all or negated
+        query, which modelsearch answers without ranking."""
         columns = tuple(self.fields or SEARCHED_COLUMNS)
         if isinstance(self.query, ReaderQuery):
-            # A search of titles only (suggestions) has no other matches to add titles to.
-            title = self.query.as_fts5(("title",)) if "title" in columns and len(columns) > 1 else None
-            return self.query.as_fts5(columns), title
+            rank = self.query.phrases_as_words()
+            if columns == ("title",):  # titles only (suggestions): the title index alone
+                return Expressions(TITLE_TABLE, self.query.as_fts5(), None, rank.as_fts5())
+            title = self.query.as_fts5() if "title" in columns else None
+            # Every column is searched: no column filter, which made FTS5 read each match's word
+            # positions (bm25()'s pass over a common word at 10,000 posts: 1.3 ms instead of 0.3).
+            # The one column left, autocomplete, holds the title as typed: a reader's query finds
+            # nothing there that the title (as the index reads it) does not hold.
+            filtered = () if set(columns) == set(SEARCHED_COLUMNS) else columns
+            return Expressions(FTS_TABLE, self.query.as_fts5(filtered), title, rank.as_fts5(filtered))
         query = normalize(self.query)
         if isinstance(query, (MatchAll, Not)):
             return None
@@ -136,7 +162,8 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         # index reads text: the admin's search for "Tromsø" finds the indexed "Tromso", and for
         # "Europe's" the indexed "Europe". modelsearch doubles each quote in a term (as an SQL
         # literal would need; FTS5 reads either as a separator): one is enough to see "'s".
-        return as_indexed(params[0].replace("''", "'")), None
+        match = as_indexed(params[0].replace("''", "'"))
+        return Expressions(FTS_TABLE, match, None, match)
 
     def searched_entries(self):
         """SQL and parameters of the index entries (``id``, ``object_id``, ``tiebreak``) of the
@@ -185,14 +212,16 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         matches (SEARCH_MAX_RESULTS, or the query's own window), and as many of the newest whose
         title holds the query."""
         entries_sql, entries_params = self.query_compiler.searched_entries()
-        newest = (
-            f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
-            f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id ORDER BY f.id DESC LIMIT %s)"
-        )
-        parts = [expression for expression in expressions if expression is not None]
+        parts = [(expressions.table, expressions.match)]
+        if expressions.title is not None:
+            parts.append((TITLE_TABLE, expressions.title))
         size = window_size(self.query_compiler.query)
-        params = [param for match in parts for param in (match, *entries_params, size)]
-        return " UNION ".join([newest] * len(parts)), params
+        sql = " UNION ".join(
+            f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {table} WHERE {table} MATCH %s"  # noqa: S608
+            f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id ORDER BY f.id DESC LIMIT %s)"
+            for table, _match in parts
+        )
+        return sql, [param for _table, match in parts for param in (match, *entries_params, size)]
 
     def _do_count(self):
         expressions = self._expressions()
@@ -228,13 +257,14 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         window_sql, window_params = self._window(expressions)
         entries_sql, entries_params = compiler.searched_entries()
         direction = "DESC" if tiebreak(compiler.queryset)[1] else "ASC"
+        table = expressions.table
         return (
             f"WITH candidates(id) AS MATERIALIZED ({window_sql})"  # noqa: S608
-            f" SELECT s.object_id, {RANK} AS rank FROM {FTS_TABLE} CROSS JOIN ({entries_sql}) s"
-            f" ON s.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s"
-            f" AND {FTS_TABLE}.rowid >= (SELECT MIN(id) FROM candidates) AND +{FTS_TABLE}.rowid IN candidates"
-            f" ORDER BY rank, s.tiebreak {direction}, {FTS_TABLE}.rowid DESC",
-            (*window_params, *entries_params, expressions[0]),
+            f" SELECT s.object_id, {RANK[table]} AS rank FROM {table} CROSS JOIN ({entries_sql}) s"
+            f" ON s.id = {table}.rowid WHERE {table} MATCH %s"
+            f" AND {table}.rowid >= (SELECT MIN(id) FROM candidates) AND +{table}.rowid IN candidates"
+            f" ORDER BY rank, s.tiebreak {direction}, {table}.rowid DESC",
+            (*window_params, *entries_params, expressions.rank),
         )
 
 
@@ -247,7 +277,8 @@ class MergedIndexRebuilderMixin:
     def finish(self):
         super().finish()
         with self.index.write_connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608
+            for table in (FTS_TABLE, TITLE_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")  # noqa: S608
 
 
 class ReaderSQLiteSearchRebuilder(MergedIndexRebuilderMixin, SQLiteSearchRebuilder):

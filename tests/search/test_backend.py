@@ -23,7 +23,7 @@ from search.views import record_hit
 
 from ..conftest import keep_world, restore
 from ..factories import AuthorFactory, BlogCategoryFactory, BlogPageFactory, paragraph
-from .test_search_results import filler, make_post
+from .test_search_results import filler, make_post, published
 
 
 def test_each_database_gets_the_sites_own_backend():
@@ -200,9 +200,39 @@ def test_update_index_leaves_the_sqlite_full_text_index_merged(blog_index):
     call_command("update_index", verbosity=0)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(DISTINCT segid) FROM wagtailsearch_indexentry_fts_idx")
-            assert cursor.fetchone()[0] == 1
+            for table in ("wagtailsearch_indexentry_fts", "search_title_fts"):
+                cursor.execute(f"SELECT COUNT(DISTINCT segid) FROM {table}_idx")  # noqa: S608
+                assert cursor.fetchone()[0] == 1
     assert search("okapi").count() == 6
+
+
+def test_the_title_index_follows_every_change_to_the_titles(blog_index, client):
+    """SQLite keeps the titles in an index of their own (search/migrations/0005), which the
+    suggestions and every search's window read: renamed, deleted and new posts are read as they
+    are now, on both databases, and SQLite's title index stays true to the entries."""
+    renamed = make_post(blog_index, title="Narwhal tusks")
+    deleted = make_post(blog_index, title="Narwhal songs")
+    renamed.title = "Beluga pods"
+    published(renamed)
+    deleted.delete()
+    make_post(blog_index, title="Otter dens")  # may take the deleted post's entry id
+
+    def suggested(query):
+        return [
+            result["title"] for result in client.get("/search/suggest/", {"query": query}).json()["results"]
+        ]
+
+    assert suggested("narwhal") == []
+    assert suggested("beluga") == ["Beluga pods"]
+    assert suggested("otter") == ["Otter dens"]
+    assert [post.title for post in search(parse("narwhal"))] == []
+    assert [post.title for post in search(parse("beluga"))] == ["Beluga pods"]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            # FTS5 compares the index with the entries' titles; it raises on any difference.
+            cursor.execute(
+                "INSERT INTO search_title_fts(search_title_fts, rank) VALUES ('integrity-check', 1)"
+            )
 
 
 # The popular-searches record --------------------------------------------------------------------

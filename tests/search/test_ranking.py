@@ -100,3 +100,31 @@ def test_one_match_in_a_higher_column_outweighs_many_in_a_lower_one(blog_index):
     )
     assert titles("seals") == ["Fieldwork on the Wadden", "Volunteer notes"]
     assert titles("windmill") == ["Windmills of Zaanstad", "Weekend notes"]
+
+
+def test_a_phrase_narrows_the_results_and_its_words_rank_them(blog_index):
+    """Only posts that hold the quoted words side by side are found; they are ranked by where the
+    phrase's words stand, as PostgreSQL's ts_rank ranks them: a title that holds both words
+    apart, over a post whose lead holds the phrase (dated against the expected order)."""
+    make_post(
+        blog_index,
+        title="Kelp and the tide",
+        body=[paragraph("<p>Forests hide no kelp.</p>")],
+        date=datetime.date(2025, 4, 1),
+    )  # both words, never side by side: not found
+    make_post(
+        blog_index,
+        title="Body only",
+        body=[paragraph("<p>We studied kelp forests again.</p>")],
+        date=datetime.date(2025, 3, 1),
+    )
+    make_post(
+        blog_index, title="Lead only", lead="Kelp forests in the North Sea.", date=datetime.date(2025, 2, 1)
+    )
+    make_post(
+        blog_index,
+        title="Forests of kelp",
+        body=[paragraph("<p>Diving among kelp forests.</p>")],
+        date=datetime.date(2025, 1, 1),
+    )
+    assert titles('"kelp forests"') == ["Forests of kelp", "Lead only", "Body only"]
