@@ -1,3 +1,4 @@
+import re
 from dataclasses import replace
 from itertools import chain
 from urllib.parse import urlencode
@@ -33,6 +34,16 @@ def record_hit(query: str) -> None:
     )
     if not searched_today.update(hits=F("hits") + 1):
         Query.get(query).add_hit(today)
+
+
+WHOLLY_QUOTED = re.compile(r'^["“„«](?P<inside>[^"“”„«»]*)["”»]$')
+
+
+def unquoted(text: str) -> str:
+    """What the reader typed, to show inside the page's own quotes: a query typed wholly in
+    quotes loses its pair ('"open science"' is shown as “open science”, not “"open science"”)."""
+    match = WHOLLY_QUOTED.match(text)
+    return match["inside"] if match else text
 
 
 def search(request):
@@ -86,8 +97,8 @@ def search(request):
         "search/search.html",
         {
             "search_query": raw_query.replace("\x00", "")[:MAX_QUERY_LENGTH],
-            "query": typed,
-            "shown_query": str(correction) if corrected else typed,
+            "query": unquoted(typed),
+            "shown_query": unquoted(str(correction) if corrected else typed),
             "corrected": corrected,
             "correction": correction and str(correction),
             "correction_query": correction and urlencode({"query": str(correction), **category_param}),

@@ -170,6 +170,20 @@ def narwhal_post(blog_index):
     )
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ('"narwhal tusk"', "“narwhal tusk”"),  # typed wholly in quotes: shown in the page's own
+        ("“narwhal tusk”", "“narwhal tusk”"),
+        ('"narwhal tusk" water', "“\"narwhal tusk\" water”"),  # a phrase among other words: as typed
+    ],
+)
+def test_a_quoted_query_is_shown_in_one_pair_of_quotes(narwhal_post, client, typed, shown):
+    response = search(client, query=typed)
+    assert summary(response) == f"1 result for {shown}"
+    assert text_of(soup_of(response).find("title")).startswith(f"Search results for {shown}")
+
+
 def test_result_shows_title_link_date_authors_and_marked_excerpt(narwhal_post, client):
     response = search(client, query="narwhal")
     assert summary(response) == "1 result for “narwhal”"
