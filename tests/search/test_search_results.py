@@ -175,7 +175,7 @@ def narwhal_post(blog_index):
     [
         ('"narwhal tusk"', "“narwhal tusk”"),  # typed wholly in quotes: shown in the page's own
         ("“narwhal tusk”", "“narwhal tusk”"),
-        ('"narwhal tusk" water', "“\"narwhal tusk\" water”"),  # a phrase among other words: as typed
+        ('"narwhal tusk" water', '“"narwhal tusk" water”'),  # a phrase among other words: as typed
     ],
 )
 def test_a_quoted_query_is_shown_in_one_pair_of_quotes(narwhal_post, client, typed, shown):
