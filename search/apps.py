@@ -4,7 +4,11 @@ from django.db import connection
 from django.db.models.signals import post_migrate
 
 # Migrations after which every index entry must be written again (they change how text is read).
-REINDEX_AFTER = {("search", "0002_reader_search"), ("search", "0004_index_text_read_as_queries")}
+REINDEX_AFTER = {
+    ("search", "0002_reader_search"),
+    ("search", "0004_index_text_read_as_queries"),
+    ("search", "0006_snowball_stems"),
+}
 
 
 def rebuild_index_if_needed(sender, plan=None, verbosity=1, stdout=None, **kwargs):

@@ -1,29 +1,20 @@
 """Excerpts of a post around the words a reader searched for, with those words marked.
 
 A word is marked when the search would have matched it: the same word with its accents folded
-("cafe" marks "Café"), another form of it (English stems, as both databases stem: "flood" marks
-"Floods" and "flooding"), or, for a query's last word typed in part, a word it begins.
+("cafe" marks "Café"), another form of it (its English stem, as both databases stem it: "flood"
+marks "Floods" and "flooding"), or, for a query's last word typed in part, a word it begins.
 """
 
 import re
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
-import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .query import STOP_WORDS, fold
+from .query import STOP_WORDS, fold, stem
 
 EXCERPT_LENGTH = 240
 TOKEN = re.compile(r"[^\W_]+")
-# PostgreSQL stems with Snowball's English stemmer, SQLite's FTS5 with Porter's: either will do.
-STEMMERS = (snowballstemmer.stemmer("english"), snowballstemmer.stemmer("porter"))
-
-
-@lru_cache(maxsize=20_000)
-def stems(word: str) -> frozenset[str]:
-    return frozenset(stemmer.stemWord(word) for stemmer in STEMMERS)
 
 
 def term_matcher(terms: list[str], prefix: str | None = None) -> Callable[[str], bool] | None:
@@ -36,7 +27,7 @@ def term_matcher(terms: list[str], prefix: str | None = None) -> Callable[[str],
         prefix = fold(prefix)
     if not folded and not prefix:
         return None
-    term_stems = frozenset().union(*(stems(term) for term in folded))
+    term_stems = {stem(term) for term in folded}
     # A word's stem begins as the word does: words that start otherwise are skipped unstemmed.
     starts = {term[:2] for term in folded | term_stems}
 
@@ -44,7 +35,7 @@ def term_matcher(terms: list[str], prefix: str | None = None) -> Callable[[str],
         word = fold(word)
         if word in folded or (prefix and word.startswith(prefix)):
             return True
-        return word[:2] in starts and not stems(word).isdisjoint(term_stems)
+        return word[:2] in starts and stem(word) in term_stems
 
     return matches
 

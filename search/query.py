@@ -9,8 +9,10 @@ expression, search/postgres_backend.py as a tsquery), the excerpts' highlighting
   "cafe"; "Łódź" is "lodz", "Straße" "strasse"), and "China's" is "china", in the index too
   (``as_indexed``).
 - Every word must match (in any form the English stemmer gives it: "refugee" finds "Refugees").
-  Common English words ("the", "of") are left out of the plain words, as PostgreSQL's English
-  configuration leaves them out of its index.
+  Both databases stem with Snowball's English stemmer (``stem``): PostgreSQL's ``english``
+  configuration, and on SQLite this module, for the index as for queries. Common English words
+  ("the", "of") are left out of the plain words, as PostgreSQL's English configuration leaves
+  them out of its index.
 - "Quoted phrases" match those words in that order. A quote without its pair counts for nothing.
 - The last word, when nothing follows it and it has PREFIX_MIN_LENGTH letters or more, also
   matches as the start of a word: "hydrolog" finds "hydrologists". The words it may stand for
@@ -20,9 +22,12 @@ expression, search/postgres_backend.py as a tsquery), the excerpts' highlighting
 """
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+import snowballstemmer
 from modelsearch.query import SearchQuery
 
 MAX_QUERY_LENGTH = 200
@@ -217,6 +222,25 @@ def words_of(text: str) -> list[str]:
     return WORD.findall(fold(POSSESSIVE.sub("", text)))
 
 
+# A Snowball stemmer keeps the word it works on: one per thread.
+stemmers = threading.local()
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A folded word's English stem, as PostgreSQL's ``english`` configuration stems it
+    (Snowball): "floods", "flooding" → "flood". FTS5's own stemmer (Porter's) made "news" "new"
+    and "university" "univers", as it makes "universe"; Snowball keeps "news" and "universiti"."""
+    if not hasattr(stemmers, "english"):
+        stemmers.english = snowballstemmer.stemmer("english")
+    return stemmers.english.stemWord(word)
+
+
+def stemmed(text: str) -> str:
+    """A text as SQLite's index holds it: its words (``words_of``), each stemmed."""
+    return " ".join(map(stem, words_of(text)))
+
+
 @dataclass(frozen=True)
 class ReaderQuery(SearchQuery):
     """A reader's search: ``parts`` in the order typed, each a word (str) or a phrase (a tuple
@@ -264,14 +288,16 @@ class ReaderQuery(SearchQuery):
         return replace(self, parts=parts, prefix=prefix, completions=self.completions if prefix else ())
 
     def as_fts5(self, columns: tuple[str, ...] = ()) -> str:
-        """An SQLite FTS5 MATCH expression: every part quoted, so no word is read as syntax."""
+        """An SQLite FTS5 MATCH expression of the words' stems (``stem``: SQLite's index holds
+        stems), every part quoted, so no word is read as syntax."""
 
-        def quoted(text):
-            return '"' + text.replace('"', '""') + '"'
+        def quoted(words):
+            return '"' + " ".join(map(stem, words)).replace('"', '""') + '"'
 
-        terms = [quoted(part if isinstance(part, str) else " ".join(part)) for part in self.parts]
+        terms = [quoted((part,) if isinstance(part, str) else part) for part in self.parts]
         if self.prefix and self.completions:
-            terms[-1] = f"({' OR '.join([terms[-1], *map(quoted, self.completions)])})"
+            completions = dict.fromkeys(quoted((word,)) for word in self.completions)  # stems repeat
+            terms[-1] = f"({' OR '.join(dict.fromkeys([terms[-1], *completions]))})"
         expression = " AND ".join(terms)
         return f"{{{' '.join(columns)}}} : ({expression})" if columns else expression
 

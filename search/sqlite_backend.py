@@ -50,12 +50,12 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchRebuilder,
     SQLiteSearchResults,
 )
-from modelsearch.query import MatchAll, Not
+from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from .backend import in_rank_order, joins_many, tiebreak, window_count, window_size
 from .indexing import SECTION_SEPARATOR, SECTIONS, prepared_once, remember_words, sections_of
-from .query import ReaderQuery, as_indexed
+from .query import ReaderQuery, stemmed
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 # The FTS table's columns, in its order, and their bm25() weights, 10^5 apart: one match in a
@@ -95,15 +95,29 @@ class Expressions(NamedTuple):
 
 
 class ReaderObjectIndexer(ObjectIndexer):
+    """The text of an object as the index holds it: the words' stems (search/query.py
+    ``stemmed``), the non-title text in the FTS table's three columns."""
+
     def prepare_field(self, obj, field):
         return prepared_once(self, obj, field, super().prepare_field)
 
     @cached_property
-    def body(self):
-        """The non-title text as the FTS table's three columns, joined by SECTION_SEPARATOR (the
-        table's triggers split it)."""
-        sections = sections_of(self)
-        return SECTION_SEPARATOR.join(" ".join(sections[section]) for section in SECTIONS)
+    def sections(self) -> dict[str, str]:
+        return {section: " ".join(values) for section, values in sections_of(self).items()}
+
+    @cached_property
+    def stemmed_title(self):
+        return stemmed(self.title)
+
+    @cached_property
+    def stemmed_body(self):
+        """The three columns joined by SECTION_SEPARATOR (the table's triggers split it)."""
+        return SECTION_SEPARATOR.join(stemmed(self.sections[section]) for section in SECTIONS)
+
+    @property
+    def texts(self) -> list[str]:
+        """The text as written, which the vocabulary learns its words from."""
+        return [self.title, *self.sections.values()]
 
 
 class ReaderSQLiteIndex(SQLiteIndex):
@@ -115,7 +129,10 @@ class ReaderSQLiteIndex(SQLiteIndex):
         if not indexers:
             return
         entries = self.entries.filter(content_type_id=get_content_type_pk(model))
-        data = {indexer.id: (indexer.title, indexer.autocomplete, indexer.body) for indexer in indexers}
+        data = {
+            indexer.id: (indexer.stemmed_title, indexer.autocomplete, indexer.stemmed_body)
+            for indexer in indexers
+        }
         indexed = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
         for object_id in indexed:
             title, autocomplete, body = data[object_id]
@@ -132,7 +149,7 @@ class ReaderSQLiteIndex(SQLiteIndex):
             if object_id not in indexed
         )
         self._refresh_title_norms()
-        remember_words(text for title, _autocomplete, body in data.values() for text in (title, body))
+        remember_words(text for indexer in indexers for text in indexer.texts)
 
 
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
@@ -158,12 +175,17 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             return None
         match = MatchExpression(list(columns), self.build_search_query(query, config))
         _sql, params = compiled(SQLiteFTSIndexEntry.objects.filter(match).values("pk"))
-        # modelsearch's expression, taken out of its statement ("<table> MATCH %s"), read as the
-        # index reads text: the admin's search for "Tromsø" finds the indexed "Tromso", and for
-        # "Europe's" the indexed "Europe". modelsearch doubles each quote in a term (as an SQL
-        # literal would need; FTS5 reads either as a separator): one is enough to see "'s".
-        match = as_indexed(params[0].replace("''", "'"))
-        return Expressions(FTS_TABLE, match, None, match)
+        # modelsearch's expression, taken out of its statement ("<table> MATCH %s").
+        return Expressions(FTS_TABLE, params[0], None, params[0])
+
+    def build_search_query_content(self, query, config=None):
+        """modelsearch's, with the words as the index holds them: the admin's searches ("Tromsø",
+        "Europe's universities") read as the index's stems ("tromso europ universiti")."""
+        if isinstance(query, PlainText):
+            query = PlainText(stemmed(query.query_string), operator=query.operator, boost=query.boost)
+        elif isinstance(query, Phrase):
+            query = Phrase(stemmed(query.query_string))
+        return super().build_search_query_content(query, config)
 
     def searched_entries(self):
         """SQL and parameters of the index entries (``id``, ``object_id``, ``tiebreak``) of the

@@ -30,14 +30,15 @@ def sections(body):
     )
 
 
-def sqlite_forwards(cursor):
+def sqlite_forwards(cursor, tokenize="porter unicode61 remove_diacritics 2"):
+    """The table, its triggers and its rows. ``tokenize``: FTS5's tokenizer (search/migrations/0006
+    makes the table again with another)."""
     body, lead, refs = sections("NEW.body")
     for trigger in TRIGGERS:
         cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     cursor.execute(
-        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(autocomplete, body, title, lead, refs,"
-        " tokenize = 'porter unicode61 remove_diacritics 2')"
+        f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(autocomplete, body, title, lead, refs, tokenize = '{tokenize}')"
     )
     cursor.execute(
         f"CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON {ENTRY_TABLE} BEGIN"

@@ -1,5 +1,5 @@
-"""SQLite: a full-text index of the entries' titles alone, read as the main one reads text
-(Porter stems, accents folded), kept in step with the entries by triggers.
+"""SQLite: a full-text index of the entries' titles alone, read as the main one reads text,
+kept in step with the entries by triggers.
 
 Searches ask the titles often: the suggestions as a reader types, and every search's window,
 which adds the posts whose title holds the whole query (search/sqlite_backend.py). In the main
@@ -21,34 +21,41 @@ def has_fts_table(cursor):
     return cursor.fetchone() is not None
 
 
+def create_title_index(cursor, tokenize="porter unicode61 remove_diacritics 2"):
+    """The table, its triggers and its index of the entries' titles. ``tokenize``: FTS5's
+    tokenizer (search/migrations/0006 makes the table again with another)."""
+    cursor.execute(
+        f"CREATE VIRTUAL TABLE {TITLE_TABLE} USING fts5(title, content = '{ENTRY_TABLE}',"
+        f" content_rowid = 'id', tokenize = '{tokenize}')"
+    )
+    # An external-content index forgets an entry by being told its old text.
+    insert = f"INSERT INTO {TITLE_TABLE}(rowid, title) VALUES (NEW.id, NEW.title);"
+    delete = f"INSERT INTO {TITLE_TABLE}({TITLE_TABLE}, rowid, title) VALUES ('delete', OLD.id, OLD.title);"
+    cursor.execute(f"CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON {ENTRY_TABLE} BEGIN {insert} END")
+    cursor.execute(f"CREATE TRIGGER {TRIGGERS[1]} AFTER UPDATE OF title ON {ENTRY_TABLE} BEGIN {delete} {insert} END")
+    cursor.execute(f"CREATE TRIGGER {TRIGGERS[2]} AFTER DELETE ON {ENTRY_TABLE} BEGIN {delete} END")
+    cursor.execute(f"INSERT INTO {TITLE_TABLE}({TITLE_TABLE}) VALUES ('rebuild')")
+
+
+def drop_title_index(cursor):
+    for trigger in TRIGGERS:
+        cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    cursor.execute(f"DROP TABLE IF EXISTS {TITLE_TABLE}")
+
+
 def forwards(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        if not has_fts_table(cursor):  # no FTS5: modelsearch's fallback
-            return
-        cursor.execute(
-            f"CREATE VIRTUAL TABLE {TITLE_TABLE} USING fts5(title, content = '{ENTRY_TABLE}',"
-            " content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
-        # An external-content index forgets an entry by being told its old text.
-        insert = f"INSERT INTO {TITLE_TABLE}(rowid, title) VALUES (NEW.id, NEW.title);"
-        delete = f"INSERT INTO {TITLE_TABLE}({TITLE_TABLE}, rowid, title) VALUES ('delete', OLD.id, OLD.title);"
-        cursor.execute(f"CREATE TRIGGER {TRIGGERS[0]} AFTER INSERT ON {ENTRY_TABLE} BEGIN {insert} END")
-        cursor.execute(f"CREATE TRIGGER {TRIGGERS[1]} AFTER UPDATE OF title ON {ENTRY_TABLE} BEGIN {delete} {insert} END")
-        cursor.execute(f"CREATE TRIGGER {TRIGGERS[2]} AFTER DELETE ON {ENTRY_TABLE} BEGIN {delete} END")
-        cursor.execute(f"INSERT INTO {TITLE_TABLE}({TITLE_TABLE}) VALUES ('rebuild')")
+        if has_fts_table(cursor):  # without FTS5, modelsearch's fallback has no full-text table
+            create_title_index(cursor)
 
 
 def backwards(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        for trigger in TRIGGERS:
-            cursor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-        cursor.execute(f"DROP TABLE IF EXISTS {TITLE_TABLE}")
+    if schema_editor.connection.vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            drop_title_index(cursor)
 
 
 class Migration(migrations.Migration):

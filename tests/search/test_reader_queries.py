@@ -24,6 +24,8 @@ CLIMATE = "Sea level and the Dutch coast"
 PRIVACY = "Privacy by design"
 QUANTUM = "A quantum computing primer"
 NORTH = "Winter light in Tromsø"
+NEWSLETTER = "Spring newsletter"
+UNRELATED = "Unrelated notes"
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +120,13 @@ def build_posts(blog_index):
             "<p>Europe's first polar observatory stood near a café on the Karl-Marx-Straße.</p>",
             {"authors": [soren]},
         ),
-        ("Unrelated notes", "Nothing to see.", "<p>Gardening and cooking.</p>", {}),
+        (
+            NEWSLETTER,
+            "News from the network's universities.",
+            "<p>Our community of hydrology researchers met in Delft.</p>",
+            {},
+        ),
+        (UNRELATED, "Nothing to see.", "<p>Gardening, cooking and the universe.</p>", {}),
     ]
     made = {}
     for day, (title, lead, text, extra) in enumerate(rows, start=1):
@@ -138,6 +146,12 @@ QUERIES = [
     ("word form", "collaborating", COLLABORATION, []),
     ("word form", "collaborated", COLLABORATION, []),
     ("word form", "flood", FLOODS, []),
+    # The same stems on both databases (Snowball's): not "new" for "news", nor "universe" for
+    # "university", nor "communism" for "community" (SQLite's Porter stemmer took them so).
+    ("word form", "news", NEWSLETTER, [CITIES]),
+    ("word form", "university", NEWSLETTER, [UNRELATED]),
+    ("word form", "communism", None, [NEWSLETTER]),
+    ("word form", "hydrology floods", FLOODS, []),
     ("word form", "predicting", FLOODS, []),
     ("word form", "hydrologist", FLOODS, []),
     ("word form", "students", STUDENT, []),
