@@ -18,7 +18,7 @@ from .test_search_results import make_post
 reader_search = importlib.import_module("search.migrations.0002_reader_search")
 
 
-@pytest.mark.parametrize("migration", ["0002_reader_search", "0004_index_text_read_as_queries"])
+@pytest.mark.parametrize("migration", ["0002_reader_search", "0004_index_text_read_as_queries", "0006_snowball_stems"])
 def test_migrate_rebuilds_the_index_after_a_migration_that_changes_how_text_is_read(blog_index, migration):
     make_post(blog_index, title="Narwhal migrations")
     Word.objects.all().delete()  # as on a site indexed before the vocabulary existed
