@@ -229,8 +229,9 @@ stemmers = threading.local()
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A folded word's English stem, as PostgreSQL's ``english`` configuration stems it
-    (Snowball): "floods", "flooding" → "flood". FTS5's own stemmer (Porter's) made "news" "new"
-    and "university" "univers", as it makes "universe"; Snowball keeps "news" and "universiti"."""
+    (Snowball; requirements.txt pins the version PostgreSQL has): "floods", "flooding" → "flood".
+    FTS5's own stemmer (Porter's) made "news" "new", "herring" "her" and "community"
+    "commun", as it makes "communism"; Snowball keeps them apart."""
     if not hasattr(stemmers, "english"):
         stemmers.english = snowballstemmer.stemmer("english")
     return stemmers.english.stemWord(word)

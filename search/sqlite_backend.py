@@ -180,7 +180,7 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
 
     def build_search_query_content(self, query, config=None):
         """modelsearch's, with the words as the index holds them: the admin's searches ("Tromsø",
-        "Europe's universities") read as the index's stems ("tromso europ universiti")."""
+        "Europe's universities") read as the index's stems ("tromso europ univers")."""
         if isinstance(query, PlainText):
             query = PlainText(stemmed(query.query_string), operator=query.operator, boost=query.boost)
         elif isinstance(query, Phrase):

@@ -1,9 +1,8 @@
 """SQLite: the full-text tables hold Snowball's English stems, which the site computes
 (search/query.py ``stem``), as PostgreSQL's ``english`` configuration stems; FTS5 only splits
-them into words. FTS5's own Porter stemmer took "news" for "new", "university" for "universe",
-"community" for "communism", "herring" for "her", and did not take "hydrology" for
-"hydrologists". Both tables are made again without it; every entry is then written again with
-its stems after ``migrate`` (search/apps.py)."""
+them into words. FTS5's own Porter stemmer took "news" for "new", "community" for "communism",
+"herring" for "her" and "generous" for "general". Both tables are made again without it; every
+entry is then written again with its stems after ``migrate`` (search/apps.py)."""
 
 import importlib
 

@@ -18,14 +18,23 @@ from .test_search_results import make_post
 reader_search = importlib.import_module("search.migrations.0002_reader_search")
 
 
-@pytest.mark.parametrize("migration", ["0002_reader_search", "0004_index_text_read_as_queries", "0006_snowball_stems"])
-def test_migrate_rebuilds_the_index_after_a_migration_that_changes_how_text_is_read(blog_index, migration):
+@pytest.mark.parametrize(
+    ("migration", "databases"),
+    [
+        ("0002_reader_search", {"sqlite", "postgresql"}),
+        ("0004_index_text_read_as_queries", {"sqlite", "postgresql"}),
+        ("0006_snowball_stems", {"sqlite"}),  # PostgreSQL's index holds Snowball's stems already
+    ],
+)
+def test_migrate_rebuilds_the_index_after_a_migration_that_changes_how_text_is_read(
+    blog_index, migration, databases
+):
     make_post(blog_index, title="Narwhal migrations")
     Word.objects.all().delete()  # as on a site indexed before the vocabulary existed
     rebuild_index_if_needed(sender=None, plan=[(Migration("0001_initial", "search"), False)], verbosity=0)
     assert not Word.objects.filter(word="narwhal").exists()  # another migration: nothing to do
     rebuild_index_if_needed(sender=None, plan=[(Migration(migration, "search"), False)], verbosity=0)
-    assert Word.objects.filter(word="narwhal").exists()
+    assert Word.objects.filter(word="narwhal").exists() == (connection.vendor in databases)
 
 
 def test_flush_and_unrelated_signals_rebuild_nothing(blog_index):
@@ -50,7 +59,7 @@ def test_postgresql_without_unaccent_stops_with_what_to_install():
         reader_search.postgres_forwards(NoUnaccent())
 
 
-ENGLISH = "Cafés flooding news universities community herring hydrologists organisations"
+ENGLISH = "Cafés flooding news universities community herring hydrologists organisations generous"
 
 
 def test_both_databases_index_the_same_english_stems(blog_index):
@@ -58,7 +67,9 @@ def test_both_databases_index_the_same_english_stems(blog_index):
     the stems the site computes (search/query.py ``stem``) in tables whose tokenizer only splits
     words (search/migrations/0006; FTS5's Porter stemmer made "news" "new")."""
     expected = [stem(word) for word in words_of(ENGLISH)]
-    assert expected == ["cafe", "flood", "news", "universiti", "communiti", "herring", "hydrolog", "organis"]
+    assert expected == [
+        *["cafe", "flood", "news", "univers", "communiti", "herring", "hydrologist", "organis", "generous"]
+    ]
     post = make_post(blog_index, title=ENGLISH)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

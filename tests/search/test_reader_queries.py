@@ -126,7 +126,7 @@ def build_posts(blog_index):
             "<p>Our community of hydrology researchers met in Delft.</p>",
             {},
         ),
-        (UNRELATED, "Nothing to see.", "<p>Gardening, cooking and the universe.</p>", {}),
+        (UNRELATED, "Nothing to see.", "<p>She and her team: gardening and cooking.</p>", {}),
     ]
     made = {}
     for day, (title, lead, text, extra) in enumerate(rows, start=1):
@@ -146,12 +146,12 @@ QUERIES = [
     ("word form", "collaborating", COLLABORATION, []),
     ("word form", "collaborated", COLLABORATION, []),
     ("word form", "flood", FLOODS, []),
-    # The same stems on both databases (Snowball's): not "new" for "news", nor "universe" for
-    # "university", nor "communism" for "community" (SQLite's Porter stemmer took them so).
+    # The same stems on both databases (Snowball's): not "new" for "news", nor "her" for
+    # "herring", nor "community" for "communism" (SQLite's Porter stemmer took them so).
     ("word form", "news", NEWSLETTER, [CITIES]),
-    ("word form", "university", NEWSLETTER, [UNRELATED]),
+    ("word form", "herring", None, [UNRELATED]),
     ("word form", "communism", None, [NEWSLETTER]),
-    ("word form", "hydrology floods", FLOODS, []),
+    ("word form", "university", NEWSLETTER, []),
     ("word form", "predicting", FLOODS, []),
     ("word form", "hydrologist", FLOODS, []),
     ("word form", "students", STUDENT, []),
