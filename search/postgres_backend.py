@@ -121,9 +121,10 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         """The index entries to rank: the SEARCH_MAX_RESULTS most recently added matches among
         the searched objects, and up to as many whose title holds the whole query, whatever their
         age (as on SQLite: search/sqlite_backend.py), ordered by rank (unless the caller orders
-        the objects), then the searched queryset's own order, then newest first. Each part reads
-        an entry's text once, when it matches: ranking every match of a common word in 10,000
-        posts took ~400 ms."""
+        the objects), then the searched queryset's own order, then newest first. The parts find
+        the entries' ids (the titles' from an index of ids and titles alone: search/migrations/
+        0007), and each entry of the window is ranked once: ranking every match of a common word
+        in 10,000 posts took ~400 ms."""
         model = self.queryset.model
         field, descending = tiebreak(self.queryset)
         tsquery = self.tsquery(config)
@@ -139,17 +140,12 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             ),
         }
         limit = window_size(self.query)
-        titled = entries.filter(title=tsquery).order_by("-id")
-        if self.fields == ["title"]:  # a search of titles only has no other matches to add
-            window = IndexEntry.objects.filter(id__in=titled.values("id")[:limit]).values(
-                "id", "object_id", **part
-            )
-        else:
+        ids = entries.filter(title=tsquery).order_by("-id").values("id")[:limit]
+        if self.fields != ["title"]:  # a search of titles only has no other matches to add
             # Title and body together (GIN-indexed): words spread over title and body match.
-            newest = entries.annotate(_text_=text).filter(_text_=tsquery).order_by("-id")
-            window = newest.values("id", "object_id", **part)[:limit].union(
-                titled.values("id", "object_id", **part)[:limit]
-            )
+            newest = entries.annotate(_text_=text).filter(_text_=tsquery).order_by("-id").values("id")
+            ids = newest[:limit].union(ids)
+        window = IndexEntry.objects.filter(id__in=ids).values("id", "object_id", **part)
         order = ["-_tiebreak_" if descending else "_tiebreak_", "-id"]
         if self.order_by_relevance:
             order.insert(0, "-_rank_")
