@@ -140,7 +140,7 @@ def suggest(request):
         query = replace(complete(query), window=SUGGESTION_WINDOW)
         posts = BlogPage.objects.live().public().order_by("-date").only("title", "url_path")
         matches = posts.search(query, fields=["title"])[:SUGGESTIONS]
-        results = [{"title": post.title, "url": post.get_url(request)} for post in matches]
+        results = [{"title": post.title, "url": post.url} for post in matches]
     response = JsonResponse({"query": str(query), "results": results})
     patch_cache_control(response, public=True, max_age=300)
     return response
