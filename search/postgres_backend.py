@@ -20,7 +20,17 @@ Imported only on PostgreSQL: modelsearch's PostgreSQL module needs its index ent
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db.models import BigIntegerField, Exists, F, IntegerField, OuterRef, Subquery
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
@@ -120,8 +130,9 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def window(self, config):
         """The index entries to rank: the SEARCH_MAX_RESULTS most recently added matches among
         the searched objects, and up to as many whose title holds the whole query, whatever their
-        age (as on SQLite: search/sqlite_backend.py), ordered by rank (unless the caller orders
-        the objects), then the searched queryset's own order, then newest first. The parts find
+        age (as on SQLite: search/sqlite_backend.py). Unless the caller orders the objects, those
+        whose title holds the query come first, each part best first (by rank), then the
+        searched queryset's own order, then newest first. The parts find
         the entries' ids (the titles' from an index of ids and titles alone: search/migrations/
         0007), and each entry of the window is ranked once: ranking every match of a common word
         in 10,000 posts took ~400 ms."""
@@ -140,16 +151,20 @@ class ReaderPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
             ),
         }
         limit = window_size(self.query)
-        ids = entries.filter(title=tsquery).order_by("-id").values("id")[:limit]
-        if self.fields != ["title"]:  # a search of titles only has no other matches to add
-            # Title and body together (GIN-indexed): words spread over title and body match.
-            newest = entries.annotate(_text_=text).filter(_text_=tsquery).order_by("-id").values("id")
-            ids = newest[:limit].union(ids)
-        window = IndexEntry.objects.filter(id__in=ids).values("id", "object_id", **part)
+        titled = entries.filter(title=tsquery).order_by("-id").values("id")[:limit]
         order = ["-_tiebreak_" if descending else "_tiebreak_", "-id"]
         if self.order_by_relevance:
             order.insert(0, "-_rank_")
-        return window.order_by(*order)
+        if self.fields == ["title"]:  # a search of titles only has no other matches to add
+            ids = titled
+        else:
+            # Title and body together (GIN-indexed): words spread over title and body match.
+            newest = entries.annotate(_text_=text).filter(_text_=tsquery).order_by("-id").values("id")
+            ids = newest[:limit].union(titled)
+            if self.order_by_relevance:  # the posts whose title holds the whole query first
+                part["_titled_"] = ExpressionWrapper(Q(id__in=titled), output_field=BooleanField())
+                order.insert(0, "-_titled_")
+        return IndexEntry.objects.filter(id__in=ids).values("id", "object_id", **part).order_by(*order)
 
     def search(self, config, start, stop, score_field=None, backend=None):
         if not isinstance(self.query, ReaderQuery):

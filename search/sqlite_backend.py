@@ -1,33 +1,39 @@
 """Wagtail's SQLite search, made to find what readers mean and to rank it so it scales.
 
-The full-text table (search/migrations/0002) stems English words (Porter), folds accents and has
-one column per rank (search/indexing.py): bm25() weighs a match in the title above one in the
-lead, above the body, above the references. A reader's query (search/query.py) becomes an FTS5
-MATCH expression. Per search, two queries:
+The full-text table (search/migrations/0002, 0006) holds Snowball's English stems of the text,
+which the site computes as PostgreSQL's ``english`` configuration would (search/query.py
+``stem``), in one column per rank (search/indexing.py): bm25() weighs a match in the title
+above one in the lead, above the body, above the references. A second table indexes the titles
+alone (search/migrations/0005). A reader's query (search/query.py) becomes FTS5 MATCH
+expressions of stems. Per search, two queries:
 
-- the window ranked with ``bm25()``: (object id, rank) pairs, best first, which give both the
-  count and the page asked for (as on PostgreSQL);
+- the window ranked: (object id, rank) pairs, best first, which give both the count and the
+  page asked for (as on PostgreSQL);
 - the objects of that page.
 
 The window: the SEARCH_MAX_RESULTS most recently added matches among the searched objects (the
 full-text index hands its matches out newest first, so SQLite stops at the window's end), plus
-up to as many whose title holds every word of the query, whatever their age. ``bm25()`` costs
-~2 µs for each match it scores, so ranking all 10,000 posts for a common word took ~23 ms and
-grew with the archive; the window bounds it, and a post named after the query is never left
-out. Below SEARCH_MAX_RESULTS matches, every match is ranked. Equal scores: the searched
-queryset's own order decides (the view orders posts newest first), then the newest entry.
+up to as many whose title holds every word of the query, whatever their age. Those come first,
+ranked by the title index's ``bm25()``; the others follow, ranked by ``bm25()`` over every
+column. ``bm25()`` costs ~2 µs for each match it scores, so ranking all 10,000 posts for a
+common word took ~23 ms and grew with the archive; the window bounds it, and a post named after
+the query is never left out. Below SEARCH_MAX_RESULTS matches, every match is ranked. Equal
+scores: the searched queryset's own order decides (the view orders posts newest first), then
+the newest entry.
 
-What still grows with the archive: ``bm25()`` counts, once per statement, every entry each
-phrase of the query matches (its inverse document frequency), however few entries it scores. A
-word in all 10,000 posts: ~9 ms; a phrase of two common words (checked word position by word
-position in every entry holding both): ~10 ms, and as much again to step through its matches
-when a post named after it is older than the window's newest part.
+What still grows with the archive: ``bm25()`` counts, once per statement, every entry each word
+of its expression matches (its inverse document frequency), however few entries it scores: ~0.3
+ms for a word in all 10,000 posts. It ranks a quoted phrase by its words: counting a phrase's
+entries meant checking word positions in every post holding its words (~3.6 ms for a phrase of
+two common words). And the window's joins with the searched objects, ~3 µs for each of its
+(at most) 1,000 entries.
 
 Every statement reads the full-text matches first (``CROSS JOIN`` fixes that order for SQLite's
 planner), so it needs no table statistics: without them SQLite read every index entry of the
 searched type and probed the full-text index with each (a rare word: ~140 ms at 10,000 posts).
 
-Other queries (the admin's, autocomplete) are modelsearch's own, over the same table.
+Other queries (the admin's, autocomplete) are modelsearch's own, over the same table, with their
+words stemmed as the index's (autocomplete reads the titles as written).
 
 Imported only on SQLite: modelsearch defines its FTS5 model only when the database is SQLite.
 """
@@ -181,10 +187,11 @@ class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         """modelsearch's, with the words as the index holds them: the admin's searches ("Tromsø",
         "Europe's universities") read as the index's stems ("tromso europ univers")."""
-        if isinstance(query, PlainText):
-            query = PlainText(stemmed(query.query_string), operator=query.operator, boost=query.boost)
-        elif isinstance(query, Phrase):
-            query = Phrase(stemmed(query.query_string))
+        # A query without a word ("!!!") is left as typed: it finds nothing either way.
+        if isinstance(query, PlainText) and (text := stemmed(query.query_string)):
+            query = PlainText(text, operator=query.operator, boost=query.boost)
+        elif isinstance(query, Phrase) and (text := stemmed(query.query_string)):
+            query = Phrase(text)
         return super().build_search_query_content(query, config)
 
     def searched_entries(self):
@@ -229,21 +236,16 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         compiler = self._ranked_compiler()
         return compiler and compiler.match_expressions(compiler.get_config(self.backend))
 
-    def _window(self, expressions):
-        """SQL and parameters of the window's entry ids (see the module's docstring): the newest
-        matches (SEARCH_MAX_RESULTS, or the query's own window), and as many of the newest whose
-        title holds the query."""
+    def _part(self, table, match):
+        """SQL and parameters of a part of the window: the ids of the newest index entries of the
+        searched objects that ``match`` in ``table`` (SEARCH_MAX_RESULTS, or the query's own
+        window)."""
         entries_sql, entries_params = self.query_compiler.searched_entries()
-        parts = [(expressions.table, expressions.match)]
-        if expressions.title is not None:
-            parts.append((TITLE_TABLE, expressions.title))
-        size = window_size(self.query_compiler.query)
-        sql = " UNION ".join(
+        return (
             f"SELECT id FROM (SELECT s.id FROM (SELECT rowid AS id FROM {table} WHERE {table} MATCH %s"  # noqa: S608
-            f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id ORDER BY f.id DESC LIMIT %s)"
-            for table, _match in parts
+            f") f CROSS JOIN ({entries_sql}) s ON s.id = f.id ORDER BY f.id DESC LIMIT %s)",
+            [match, *entries_params, window_size(self.query_compiler.query)],
         )
-        return sql, [param for _table, match in parts for param in (match, *entries_params, size)]
 
     def _do_count(self):
         expressions = self._expressions()
@@ -271,23 +273,43 @@ class RankedSQLiteSearchResults(SQLiteSearchResults):
         return compiler._ranked
 
     def _ranking(self, expressions):
-        """SQL and parameters of the window ranked, best first (bm25: lower is better). The
-        unary + keeps the window's ids from FTS5, which would otherwise run the whole MATCH again
-        for each of them (a word in 10,000 posts: ~5 ms each, 5 s for the window). The lower
-        bound on rowid lets FTS5 skip the matches older than the window's oldest entry."""
+        """SQL and parameters of the window ranked, best first (see the module's docstring).
+
+        ``newest``: the newest matches; ``titled``: the newest whose title holds the whole query,
+        which come first, ranked by the title index's bm25(); then the other matches, ranked by
+        bm25() over every column (lower is better), read only as far back as the newest part
+        goes. Equal ranks: the searched queryset's order, then the newest entry. The unary +
+        keeps the window's ids from FTS5, which would otherwise run the whole MATCH again for
+        each of them (a word in 10,000 posts: ~5 ms each, 5 s for the window); the lower bounds
+        on rowid let it skip the matches older than a part's oldest entry."""
         compiler = self.query_compiler
-        window_sql, window_params = self._window(expressions)
         entries_sql, entries_params = compiler.searched_entries()
         direction = "DESC" if tiebreak(compiler.queryset)[1] else "ASC"
-        table = expressions.table
+        newest_sql, params = self._part(expressions.table, expressions.match)
+        parts = [f"newest(id) AS MATERIALIZED ({newest_sql})"]
+        ranked, rank_params = ranked_part(expressions.table, "newest", tier=1), [expressions.rank]
+        if expressions.title is not None:
+            titled_sql, titled_params = self._part(TITLE_TABLE, expressions.title)
+            parts.append(f"titled(id) AS MATERIALIZED ({titled_sql})")
+            params += titled_params
+            titled = ranked_part(TITLE_TABLE, "titled", tier=0)
+            ranked = f"{titled} UNION ALL {ranked} AND +rowid NOT IN titled"
+            rank_params.append(expressions.rank)
         return (
-            f"WITH candidates(id) AS MATERIALIZED ({window_sql})"  # noqa: S608
-            f" SELECT s.object_id, {RANK[table]} AS rank FROM {table} CROSS JOIN ({entries_sql}) s"
-            f" ON s.id = {table}.rowid WHERE {table} MATCH %s"
-            f" AND {table}.rowid >= (SELECT MIN(id) FROM candidates) AND +{table}.rowid IN candidates"
-            f" ORDER BY rank, s.tiebreak {direction}, {table}.rowid DESC",
-            (*window_params, *entries_params, expressions.rank),
+            f"WITH {', '.join(parts)}, ranked(id, tier, rank) AS ({ranked})"  # noqa: S608
+            f" SELECT s.object_id, r.rank FROM ranked r CROSS JOIN ({entries_sql}) s ON s.id = r.id"
+            f" ORDER BY r.tier, r.rank, s.tiebreak {direction}, r.id DESC",
+            (*params, *rank_params, *entries_params),
         )
+
+
+def ranked_part(table: str, part: str, tier: int) -> str:
+    """SQL of the entries of a part of the window (a CTE of ids) with their tier and bm25() in
+    ``table``, for the ranking's MATCH expression (its one parameter)."""
+    return (
+        f"SELECT rowid, {tier}, {RANK[table]} FROM {table} WHERE {table} MATCH %s"  # noqa: S608
+        f" AND rowid >= (SELECT MIN(id) FROM {part}) AND +rowid IN {part}"
+    )
 
 
 class MergedIndexRebuilderMixin:

@@ -281,3 +281,5 @@ def test_the_admins_searches_find_what_editors_type(blog_index):
         assert list(posts.search(query)) == [post], query
     for query in ["Tromsø", "Troms"]:
         assert list(posts.autocomplete(query)) == [post], query
+    for query in ["!!!", "'s", "universities"]:  # no word, no word left, no such word: nothing
+        assert list(posts.search(query)) == [], query

@@ -128,3 +128,22 @@ def test_a_phrase_narrows_the_results_and_its_words_rank_them(blog_index):
         date=datetime.date(2025, 1, 1),
     )
     assert titles('"kelp forests"') == ["Forests of kelp", "Lead only", "Body only"]
+
+
+def test_a_post_whose_title_holds_the_whole_query_comes_first(blog_index):
+    """Before any post whose title holds part of the query, however much better its other
+    matches: the oldest post, named after the query, over a newer one whose title repeats the
+    rarer word and whose lead holds the other (on both databases)."""
+    named = make_post(blog_index, title="Walrus colony counts", date=datetime.date(2019, 1, 1))
+    repeated = make_post(
+        blog_index,
+        title="Walrus, walrus, walrus",
+        lead="A colony on the ice.",
+        body=[paragraph("<p>The colony grew; walrus calves everywhere in the colony.</p>")],
+        date=datetime.date(2025, 1, 1),
+    )
+    for n in range(3):  # "colony" in more posts: a commoner word than "walrus"
+        make_post(
+            blog_index, title=f"Ant notes {n}", lead="An ant colony.", date=datetime.date(2024, 1, n + 1)
+        )
+    assert titles("walrus colony")[:2] == [named.title, repeated.title]
