@@ -66,12 +66,17 @@ def other_number(word: str) -> str:
     return word[:-1] if word.endswith("s") else word + "s"
 
 
-def complete(query: ReaderQuery) -> ReaderQuery:
-    """The query with the vocabulary's words that its last, half-typed word begins."""
+def complete(query: ReaderQuery, titles: bool = False) -> ReaderQuery:
+    """The query with the vocabulary's words that its last, half-typed word begins, the most
+    frequent first; with ``titles`` (a search of titles), words of titles only, those in the
+    most titles first: a rare title word is not crowded out by commoner words of the text."""
     if not query.prefix:
         return query
     start = query.parts[-1]
     # A range on the unique index (a LIKE would read the whole table on SQLite).
     words = Word.objects.filter(word__gt=start, word__lt=start + "\U0010ffff")  # not the word itself
-    completions = words.order_by("-frequency", "word").values_list("word", flat=True)[:MAX_COMPLETIONS]
+    order = ["-frequency", "word"]
+    if titles:
+        words, order = words.filter(in_titles__gt=0), ["-in_titles", *order]
+    completions = words.order_by(*order).values_list("word", flat=True)[:MAX_COMPLETIONS]
     return replace(query, completions=tuple(completions))

@@ -83,10 +83,13 @@ def indexed_values(prepared):
         yield (field, *weight, NON_WORD.sub(" ", value))
 
 
-def remember_words(texts) -> None:
-    """Add the words of ``texts`` to the vocabulary, counting each once per text."""
+def remember_words(objects) -> None:
+    """Add the words of indexed ``objects``, each a title and its other texts, to the vocabulary:
+    counting each word once per text it is in, and once per title."""
     counts = {}
-    for text in texts:
-        for word in set(VOCABULARY_WORD.findall(fold(text))):
-            counts[word] = counts.get(word, 0) + 1
+    for title, texts in objects:
+        for index, text in enumerate([title, *texts]):
+            for word in set(VOCABULARY_WORD.findall(fold(text))):
+                frequency, in_titles = counts.get(word, (0, 0))
+                counts[word] = (frequency + 1, in_titles + (index == 0))
     Word.add(counts)

@@ -101,7 +101,7 @@ class ReaderPostgresIndex(PostgresIndex):
                 params,
             )
         self._refresh_title_norms()
-        remember_words(text for indexer in indexers for text in (indexer.title_text, indexer.body_text))
+        remember_words((indexer.title_text, [indexer.body_text]) for indexer in indexers)
 
 
 def object_id(model):

@@ -120,11 +120,6 @@ class ReaderObjectIndexer(ObjectIndexer):
         """The three columns joined by SECTION_SEPARATOR (the table's triggers split it)."""
         return SECTION_SEPARATOR.join(stemmed(self.sections[section]) for section in SECTIONS)
 
-    @property
-    def texts(self) -> list[str]:
-        """The text as written, which the vocabulary learns its words from."""
-        return [self.title, *self.sections.values()]
-
 
 class ReaderSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
@@ -155,7 +150,7 @@ class ReaderSQLiteIndex(SQLiteIndex):
             if object_id not in indexed
         )
         self._refresh_title_norms()
-        remember_words(text for indexer in indexers for text in indexer.texts)
+        remember_words((indexer.title, list(indexer.sections.values())) for indexer in indexers)
 
 
 class RankedSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):

@@ -137,7 +137,7 @@ def suggest(request):
     query = parse(request.GET.get("query", ""))
     results = []
     if len(str(query)) >= SUGGEST_MIN_LENGTH:
-        query = replace(complete(query), window=SUGGESTION_WINDOW)
+        query = replace(complete(query, titles=True), window=SUGGESTION_WINDOW)
         posts = BlogPage.objects.live().public().order_by("-date").only("title", "url_path")
         matches = posts.search(query, fields=["title"])[:SUGGESTIONS]
         results = [{"title": post.title, "url": post.url} for post in matches]

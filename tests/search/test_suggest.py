@@ -5,8 +5,10 @@ from django.core.cache import cache
 from wagtail.contrib.search_promotions.models import Query
 
 from search import views
+from search.corrections import MAX_COMPLETIONS
 from search.views import SUGGESTIONS
 
+from ..factories import paragraph
 from .test_search import WEIRD_QUERIES
 from .test_search_results import make_post
 
@@ -65,3 +67,16 @@ def test_odd_input_never_fails(blog_index, client, query):
     body = suggest(client, query).json()
     assert isinstance(body["results"], list)
     assert "\x00" not in body["query"]
+
+
+def test_a_rare_title_word_is_suggested_among_commoner_words_of_the_text(blog_index, client):
+    """The suggestions complete a half word with the words of titles: more than MAX_COMPLETIONS
+    commoner words of the posts' text begin as "interpretable" does, and none is in a title."""
+    common = " ".join(f"inte{a}{b}" for a in "abc" for b in "abcdefgh")  # 24 words of the text
+    assert len(common.split()) > MAX_COMPLETIONS
+    for n in range(2):
+        make_post(blog_index, title=f"Notes {n}", body=[paragraph(f"<p>{common}</p>")])
+    make_post(blog_index, title="Interpretable models")
+    assert [result["title"] for result in suggest(client, "inte").json()["results"]] == [
+        "Interpretable models"
+    ]
