@@ -5,8 +5,10 @@ from collections.abc import Iterator
 
 from django.utils.html import strip_tags
 
-# The parts of body blocks that hold prose (see blog.blocks); the rest are settings, links, ids.
-PROSE_KEYS = {"text", "quote", "attribution", "caption", "note", "authors", "title", "venue"}
+# The parts of body blocks that hold prose (see blog.blocks), in the order a reader reads them
+# (a reference: its note, authors, title, venue); the rest are settings, links, ids.
+PROSE_KEYS = ("text", "quote", "attribution", "caption", "note", "authors", "title", "venue")
+READING_ORDER = {key: place for place, key in enumerate(PROSE_KEYS)}
 
 
 def plain_text(markup: str) -> str:
@@ -32,16 +34,22 @@ def body_texts(raw_body, blocks: str = "all") -> Iterator[str]:
 
     def collect(value, key=None):
         if isinstance(value, str):
-            if key is None or key in PROSE_KEYS:
+            if key is None or key in READING_ORDER:
                 yield plain_text(value)
         elif isinstance(value, dict):
             if "type" in value and "value" in value:  # a stream or list child
                 yield from collect(value["value"])
             else:
-                for child_key, child in value.items():
+                # In reading order, not as stored: PostgreSQL's JSON orders a block's keys its own way.
+                for child_key, child in sorted(value.items(), key=reading_order):
                     yield from collect(child, child_key)
         elif isinstance(value, list):
             for child in value:
                 yield from collect(child, key)
 
     yield from collect(list(raw_body))
+
+
+def reading_order(item) -> int:
+    """Where a block's (key, value) comes in reading: prose first, as PROSE_KEYS orders it."""
+    return READING_ORDER.get(item[0], len(READING_ORDER))
