@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .query import STOP_WORDS, fold, stem
+from .query import INVISIBLE_CHARACTERS, STOP_WORDS, fold, stem
 
 EXCERPT_LENGTH = 240
-TOKEN = re.compile(r"[^\W_]+")
+# A word, with any invisible characters inside it ("gen­omes" with a soft hyphen is one word).
+TOKEN = re.compile(rf"[^\W_]+(?:[{INVISIBLE_CHARACTERS}]+[^\W_]+)*")
 
 
 def term_matcher(terms: list[str], prefix: str | None = None) -> Callable[[str], bool] | None:

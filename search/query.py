@@ -35,6 +35,10 @@ MAX_QUERY_WORDS = 20
 PREFIX_MIN_LENGTH = 3
 
 QUOTES = re.compile(r"[\"“”„«»]")
+# Characters a reader does not see, which break no word for them: a soft hyphen ("gen­omes", as
+# pasted from a word processor), zero-width (non-)joiners, a word joiner, a byte-order mark.
+INVISIBLE_CHARACTERS = "\u00ad\u200c\u200d\u2060\ufeff"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 # A word: letters and digits (an underscore separates, as in the index).
 WORD = re.compile(r"[^\W_]+")
@@ -206,15 +210,16 @@ def fold(text: str) -> str:
     """Lower case without accents: "Zürich" → "zurich", "López" → "lopez", "Łódź" → "lodz"."""
     if text.isascii():  # most words: nothing to fold (excerpts fold each word they read)
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", INVISIBLE.sub("", text))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(LETTERS).casefold()
 
 
 def as_indexed(text: str) -> str:
     """Text as the index takes it, read as a query is read: a possessive "'s" dropped, so that
     "Europe's first" is the phrase "europe first" on both sides, and the letters in LETTERS
-    spelled out ("Straße", "Tromsø": "Strasse", "Tromso"). Accents are left to the database."""
-    return POSSESSIVE.sub("", text).translate(LETTERS)
+    spelled out ("Straße", "Tromsø": "Strasse", "Tromso"), and invisible characters dropped (a
+    soft hyphen would split a word in two). Accents are left to the database."""
+    return INVISIBLE.sub("", POSSESSIVE.sub("", text)).translate(LETTERS)
 
 
 def words_of(text: str) -> list[str]:

@@ -41,3 +41,8 @@ def test_common_words_of_a_phrase_are_not_marked_wherever_they_stand():
     assert excerpt(text, ["the", "baltic"]) == "The ferry crossed the <mark>Baltic</mark>; the crew slept."
     # A query of common words only ("the who") still marks them: they are all it has.
     assert excerpt(["The Who played."], ["the", "who"]) == "<mark>The</mark> <mark>Who</mark> played."
+
+
+def test_a_word_with_a_soft_hyphen_inside_is_one_word_and_marked_whole():
+    result = excerpt(["Reading gen\u00adomes, and a genome."], ["genomes"])
+    assert result == "Reading <mark>gen\u00adomes</mark>, and a <mark>genome</mark>."

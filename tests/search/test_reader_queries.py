@@ -26,6 +26,7 @@ QUANTUM = "A quantum computing primer"
 NORTH = "Winter light in Tromsø"
 NEWSLETTER = "Spring newsletter"
 UNRELATED = "Unrelated notes"
+GENOMES = "Sequencing at scale"
 
 
 @pytest.fixture(scope="session")
@@ -126,6 +127,7 @@ def build_posts(blog_index):
             "<p>Our community of hydrology researchers met in Delft.</p>",
             {},
         ),
+        (GENOMES, "Reading gen\u00adomes quickly.", "<p>Pasted from a word processor.</p>", {}),
         (UNRELATED, "Nothing to see.", "<p>She and her team: gardening and cooking.</p>", {}),
     ]
     made = {}
@@ -176,6 +178,9 @@ QUERIES = [
     ("joined", "data-driven", CITIES, []),
     ("joined", "ML", CITIES, []),
     ("joined", "AI/ML", CITIES, []),
+    # A soft hyphen inside a word (pasted text) splits it for no reader, in a post or a query.
+    ("joined", "genomes", GENOMES, []),
+    ("joined", "gen\u00adome", GENOMES, []),
     # Half a word (the last word as a prefix).
     ("prefix", "hydrolog", FLOODS, []),
     ("prefix", "refug", REFUGEES, []),
