@@ -34,7 +34,9 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 20
 PREFIX_MIN_LENGTH = 3
 
-QUOTES = re.compile(r"[\"“”„«»]")
+# Quotation marks, straight or typographic: any of them opens or closes a phrase.
+QUOTE_MARKS = '"“”„«»'
+QUOTES = re.compile(f"[{QUOTE_MARKS}]")
 # Characters a reader does not see, which break no word for them: a soft hyphen ("gen­omes", as
 # pasted from a word processor), zero-width (non-)joiners, a word joiner, a byte-order mark.
 INVISIBLE_CHARACTERS = "\u00ad\u200c\u200d\u2060\ufeff"

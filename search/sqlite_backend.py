@@ -93,10 +93,8 @@ class Expressions(NamedTuple):
     table: str  # FTS_TABLE, or TITLE_TABLE for a reader's search of titles only
     match: str  # every match
     title: str | None  # in TITLE_TABLE: the matches whose title holds the whole query, or None
-    # What bm25() ranks the matches by: a reader's query with its phrases read as words. bm25()
-    # counts, once per statement, every entry each phrase of its expression matches; for a
-    # phrase that means checking word positions in every post holding its words (a phrase of two
-    # common words at 10,000 posts: ~3.6 ms, and as much again to step through the matches).
+    # What bm25() ranks the matches by: a reader's query with its phrases read as words (see
+    # the module's docstring).
     rank: str
 
 

@@ -18,7 +18,7 @@ from blog.text import body_texts
 
 from .corrections import complete, correct
 from .excerpts import excerpt
-from .query import MAX_QUERY_LENGTH, parse
+from .query import MAX_QUERY_LENGTH, QUOTE_MARKS, parse
 
 RESULTS_PER_PAGE = 10
 # Fewer results than this, and a corrected query that finds some, make a "Did you mean" link.
@@ -36,7 +36,7 @@ def record_hit(query: str) -> None:
         Query.get(query).add_hit(today)
 
 
-WHOLLY_QUOTED = re.compile(r'^["“„«](?P<inside>[^"“”„«»]*)["”»]$')
+WHOLLY_QUOTED = re.compile(f"^[{QUOTE_MARKS}](?P<inside>[^{QUOTE_MARKS}]*)[{QUOTE_MARKS}]$")
 
 
 def unquoted(text: str) -> str:

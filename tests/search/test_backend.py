@@ -272,8 +272,8 @@ def test_indexing_a_post_reads_each_of_its_search_fields_once(blog_index, monkey
 
 def test_the_admins_searches_find_what_editors_type(blog_index):
     """Wagtail's own searches (the admin's page search, the choosers' autocomplete) are not a
-    reader's query, but read the same index: letters spelled out and possessives dropped there
-    (search/query.py ``as_indexed``) must not hide a post from an editor typing them as written."""
+    reader's query, but read the same index: its stems, letters spelled out and possessives
+    dropped (search/query.py ``stemmed``) must not hide a post from an editor typing as written."""
     post = make_post(blog_index, title="Winter light in Tromsø", lead="Europe's first observatory.")
     make_post(blog_index, title="Unrelated")
     posts = BlogPage.objects.live()
