@@ -12,7 +12,8 @@ from wagtail_newsletter.campaign_backends import Campaign, CampaignBackend, Camp
 
 from . import sending
 from .models import Mailing, Subscriber
-from .models.issues import CONFIRMED_AUDIENCE, plain_text
+from .models.issues import CONFIRMED_AUDIENCE
+from .plain_text import plain_text
 
 ALREADY_SENT = "This issue has been sent already; an issue is sent once. Copy the page for a new issue."
 

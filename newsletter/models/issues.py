@@ -3,7 +3,6 @@ the posts it features), previewed as the e-mail, sent from its "Newsletter" tab
 (wagtail-newsletter's panel, with this site's delivery: newsletter/campaigns.py), and has a web
 version in the archive (the index page)."""
 
-import html2text
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -21,6 +20,7 @@ from base.sites import root_url
 from blog.models import BlogPage, card_prefetches
 
 from ..panels import DeliveryPanel
+from ..plain_text import plain_text
 from .mailings import Mailing
 
 ISSUES_PER_PAGE = 12
@@ -164,14 +164,3 @@ class FeaturedPost(Orderable):
     post = models.ForeignKey("blog.BlogPage", on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("post")]
-
-
-def plain_text(html: str) -> str:
-    """An e-mail's plain-text part, from its HTML: links written out whole (lines are not wrapped:
-    a wrapped address breaks in a mail program), images left out (the text says what they show)."""
-    converter = html2text.HTML2Text()
-    converter.body_width = 0
-    converter.ignore_tables = True
-    converter.ignore_images = True
-    converter.protect_links = True
-    return converter.handle(html)

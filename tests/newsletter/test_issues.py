@@ -128,6 +128,22 @@ def test_previews_show_the_email_and_its_plain_text(archive, blog_index, recipie
     assert "<" not in text.content.decode().replace("<http", "")
 
 
+def test_the_plain_text_part_reads_as_text(issue):
+    """No Markdown: a link is its words and its address, the intro comes once (the HTML's hidden
+    preview line repeats it), and a post's address once, after its lead."""
+    text = issue.get_newsletter_text()
+    lines = text.splitlines()
+    assert "Read the post: http://testserver/blog/post-0-friends/" in lines
+    assert "Post 0 & <friends>" in lines  # its title links to the same address: words only
+    assert text.count("http://testserver/blog/post-0-friends/") == 1
+    assert lines.count("News from the network (https://example.org/).") == 1
+    assert text.count("News from") == 1
+    assert lines[0] == "Amsterdam Data Science: http://testserver/"
+    assert "November issue" in lines  # the heading, without Markdown's "#"
+    assert not any(mark in text for mark in ("](", "[", "# ", "**", "  \n"))
+    assert "Unsubscribe (https://unsubscribe.invalid/)" in text  # each recipient's link goes here
+
+
 def test_the_archive_lists_sent_issues_and_shows_each(archive, blog_index, recipients, client):
     post = BlogPageFactory(parent=blog_index, title="Featured post")
     sent = issue_in(archive, recipients, posts=[post])
