@@ -1,6 +1,7 @@
 """The prose of a post body, read from its stored data."""
 
 import html
+import re
 from collections.abc import Iterator
 
 from django.utils.html import strip_tags
@@ -9,6 +10,11 @@ from django.utils.html import strip_tags
 # (a reference: its note, authors, title, venue); the rest are settings, links, ids.
 PROSE_KEYS = ("text", "quote", "attribution", "caption", "note", "authors", "title", "venue")
 READING_ORDER = {key: place for place, key in enumerate(PROSE_KEYS)}
+
+
+# Where rich text passes from one block of text to the next: a paragraph, a list or list item,
+# a line break. Stripping the tags alone ran them together ("<li>Noord</li><li>Oost</li>": "NoordOost").
+TEXT_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|blockquote|pre|div|br|hr)\b[^>]*>", re.IGNORECASE)
 
 
 def plain_text(markup: str) -> str:
@@ -35,7 +41,10 @@ def body_texts(raw_body, blocks: str = "all") -> Iterator[str]:
     def collect(value, key=None):
         if isinstance(value, str):
             if key is None or key in READING_ORDER:
-                yield plain_text(value)
+                # Each paragraph or list item of rich text is a piece of its own.
+                for part in TEXT_BLOCK_TAG.split(value):
+                    if text := plain_text(part).strip():
+                        yield text
         elif isinstance(value, dict):
             if "type" in value and "value" in value:  # a stream or list child
                 yield from collect(value["value"])
