@@ -81,7 +81,7 @@ def search(request):
         last = shown.parts[-1] if shown.prefix else None
         for post in found:
             post.excerpt = excerpt(
-                chain([post.lead], body_texts(post.body.raw_data)), shown.words, prefix=last
+                chain([post.lead], body_texts(post.body.raw_data)), shown.parts, prefix=last
             )
         record_hit(typed)  # a "Did you mean" link followed counts as a search for the correction
         if results.number == 1:  # editors' promoted pages come first
