@@ -51,11 +51,13 @@ class NewsletterIssueForm(WagtailAdminPageForm):
 
 
 def posts_since_last_mailing() -> list[BlogPage]:
+    """The posts first published since the last issue was sent (the latest PREFILLED_POSTS of
+    them), in the blog's order: newest post date first, the later made first on the same date."""
     posts = BlogPage.objects.live().public().defer_streamfields().order_by("-first_published_at", "-pk")
     last = Mailing.objects.exclude(started_at=None).order_by("-started_at").first()
     if last:
         posts = posts.filter(first_published_at__gt=last.started_at)
-    return list(reversed(posts[:PREFILLED_POSTS]))
+    return sorted(posts[:PREFILLED_POSTS], key=lambda post: (post.date, post.pk), reverse=True)
 
 
 class NewsletterIndexPage(Page):

@@ -57,7 +57,8 @@ def test_a_new_issue_starts_with_the_posts_since_the_last_mailing(
 ):
     now = timezone.now()
     old, newer, newest = (
-        BlogPageFactory(parent=blog_index, title=title) for title in ("Old", "Newer", "Newest")
+        BlogPageFactory(parent=blog_index, title=title, date=datetime.date(2021, 3, day))
+        for title, day in (("Old", 1), ("Newer", 2), ("Newest", 3))
     )
     published_at(old, now - datetime.timedelta(days=40))
     published_at(newer, now - datetime.timedelta(days=5))
@@ -78,8 +79,23 @@ def test_a_new_issue_starts_with_the_posts_since_the_last_mailing(
         for field in soup.select("input[name^=featured_posts-][name$=-post]")
         if field.get("value")
     ]
-    assert chosen == [newer.pk, newest.pk]  # oldest first, as they were published
+    assert chosen == [newest.pk, newer.pk]
     assert soup.find("input", attrs={"name": "newsletter_recipients"})["value"] == str(recipients.pk)
+
+
+def test_a_new_issues_posts_run_newest_first_by_post_date(archive, blog_index, admin_client):
+    """As the blog lists them: by post date, not by when they were published (an imported
+    2020 post may be published after a 2021 one), the later made first on the same date."""
+    today = timezone.localdate()
+    dates = [datetime.date(2021, 3, 1), datetime.date(2021, 3, 1), datetime.date(2020, 11, 5), today]
+    first, second, older, todays = (BlogPageFactory(parent=blog_index, date=date) for date in dates)
+    soup = soup_of(admin_client.get(f"/admin/pages/add/newsletter/newsletterissuepage/{archive.pk}/"))
+    chosen = [
+        int(field["value"])
+        for field in soup.select("input[name^=featured_posts-][name$=-post]")
+        if field.get("value")
+    ]
+    assert chosen == [todays.pk, second.pk, first.pk, older.pk]
 
 
 def edit_form(issue, **extra) -> dict:
