@@ -21,6 +21,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images.models import Filter
 from wagtail.rich_text import RichText, expand_db_html
 
+from .citations import cited_numbers
+
 # Rich text in the body: enough to write, not enough to break the design.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -160,7 +162,8 @@ class ImageBlock(blocks.StructBlock):
             value = super().clean(value)
         except StructBlockValidationError as error:
             errors = dict(error.block_errors)
-        if not (value.get("alt_text") or "").strip():
+        # A draft may leave it for later; publishing may not.
+        if not self.is_deferred_validation and not (value.get("alt_text") or "").strip():
             errors["alt_text"] = ValidationError(
                 "Describe the image in a few words (alt text) for people who cannot see it."
             )
@@ -238,7 +241,7 @@ class ReferenceEntryBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("title") and not value.get("url"):
+        if not self.is_deferred_validation and not value.get("title") and not value.get("url"):
             message = "Give the title of the work or its URL (or both)."
             raise StructBlockValidationError(
                 block_errors={"title": ValidationError(message), "url": ValidationError(message)}
@@ -303,27 +306,77 @@ class BlogStreamBlock(blocks.StreamBlock):
     reading_list = ReadingListBlock()
 
     def clean(self, value):
-        value = super().clean(value)
-        # Headings must form an outline screen-reader users can follow: the post title is the
-        # level 1 heading, so the body starts at level 2 and never jumps down more than one level.
-        errors = {}
-        previous = 1
-        for index, child in enumerate(value):
-            if child.block_type != "heading":
-                continue
-            level = int(child.value["level"][1])
-            if level > previous + 1:
-                message = (
-                    f"This heading is level {level}, but the one before it is level {previous} "
-                    f"(the post title counts as level 1). Use a level "
-                    f"{' or '.join(str(n) for n in range(2, previous + 2))} heading here."
-                )
-                errors[index] = StructBlockValidationError(block_errors={"level": ValidationError(message)})
-            previous = level
-        if errors:
-            raise StreamBlockValidationError(block_errors=errors)
-        return value
+        """Every problem at once, each on its block: the blocks' own (a missing alt text, a
+        reference without title or URL) and the post's (a heading that skips a level, a citation
+        without its reference). A draft may be incomplete: saving one (or autosaving it) defers
+        these rules (``is_deferred_validation``); publishing, scheduling and submitting do not."""
+        try:
+            cleaned = super().clean(value)
+            errors, non_block_errors = {}, []
+        except StreamBlockValidationError as error:
+            cleaned = None
+            errors, non_block_errors = dict(error.block_errors), error.non_block_errors
+        if not self.is_deferred_validation:
+            for index, problem in post_problems(value).items():
+                errors[index] = merged(errors[index], problem) if index in errors else problem
+        if errors or non_block_errors:
+            raise StreamBlockValidationError(block_errors=errors, non_block_errors=non_block_errors)
+        return cleaned
 
     class Meta:
         # Reference ids (ref-1, ref-2, …) must be unique on the page.
         block_counts = {"references": {"max_num": 1}, "reading_list": {"max_num": 1}}
+
+
+def post_problems(stream) -> dict[int, ValidationError]:
+    """What keeps a body from being published, by the index of the block it concerns."""
+    return {**heading_problems(stream), **citation_problems(stream)}
+
+
+def heading_problems(stream) -> dict[int, ValidationError]:
+    """Headings must form an outline screen-reader users can follow: the post title is the level 1
+    heading, so the body starts at level 2 and never jumps down more than one level."""
+    problems = {}
+    previous = 1
+    for index, child in enumerate(stream):
+        if child.block_type != "heading":
+            continue
+        level = int(child.value["level"][1])
+        if level > previous + 1:
+            message = (
+                f"This heading is level {level}, but the one before it is level {previous} "
+                f"(the post title counts as level 1). Use a level "
+                f"{' or '.join(str(n) for n in range(2, previous + 2))} heading here."
+            )
+            problems[index] = StructBlockValidationError(block_errors={"level": ValidationError(message)})
+        previous = level
+    return problems
+
+
+def citation_problems(stream) -> dict[int, ValidationError]:
+    """Each paragraph citing a number the references list has no entry for."""
+    entries = sum(len(child.value["entries"]) for child in stream if child.block_type == "references")
+    problems = {}
+    for index, child in enumerate(stream):
+        if child.block_type != "paragraph":
+            continue
+        missing = sorted(n for n in cited_numbers(child.value.source) if not 1 <= n <= entries)
+        if missing:
+            markers = ", ".join(f"[{n}]" for n in missing)
+            problems[index] = ValidationError(
+                f"This paragraph cites {markers}, but the references list has {entries} "
+                f"{'entry' if entries == 1 else 'entries'}. Add the missing "
+                f"{'reference' if len(missing) == 1 else 'references'} or correct the "
+                f"{'number' if len(missing) == 1 else 'numbers'}."
+            )
+    return problems
+
+
+def merged(error: ValidationError, problem: ValidationError) -> ValidationError:
+    """A block's own error and the post's problem with it, shown together on the block."""
+    if isinstance(error, StructBlockValidationError) and isinstance(problem, StructBlockValidationError):
+        return StructBlockValidationError(
+            block_errors={**error.block_errors, **problem.block_errors},
+            non_block_errors=error.non_block_errors,
+        )
+    return ValidationError([error, problem])

