@@ -10,6 +10,7 @@ REINDEX_AFTER = {
     ("search", "0004_index_text_read_as_queries"): {"sqlite", "postgresql"},
     ("search", "0006_snowball_stems"): {"sqlite"},  # PostgreSQL's index holds Snowball's stems already
     ("search", "0008_word_in_titles"): {"sqlite", "postgresql"},  # the vocabulary counted again
+    ("search", "0009_rich_text_read_in_pieces"): {"sqlite", "postgresql"},
 }
 
 

@@ -25,6 +25,7 @@ reader_search = importlib.import_module("search.migrations.0002_reader_search")
         ("0004_index_text_read_as_queries", {"sqlite", "postgresql"}),
         ("0006_snowball_stems", {"sqlite"}),  # PostgreSQL's index holds Snowball's stems already
         ("0008_word_in_titles", {"sqlite", "postgresql"}),
+        ("0009_rich_text_read_in_pieces", {"sqlite", "postgresql"}),
     ],
 )
 def test_migrate_rebuilds_the_index_after_a_migration_that_changes_how_text_is_read(
