@@ -11,9 +11,16 @@ from wagtail_newsletter.panels import NewsletterPanel
 
 class TestAddressesForm(forms.Form):
     """The addresses a test of an issue goes to: one or more, in place of wagtail-newsletter's
-    single address (same prefix and field name, so its dialog shows this field)."""
+    single address (same prefix and field name, so its dialog shows this field).
 
+    The dialog's button posts the whole page form, which Wagtail saves before any hook runs: the
+    issue's form checks these addresses first (``refusals``), so that a wrong one stops the test
+    before anything is saved or sent, and the page comes back with the dialog open on what was
+    typed (``DeliveryPanel``)."""
+
+    ACTION = "send_test_email"  # the dialog button's "newsletter-action"
     MAX_ADDRESSES = 10
+    prefix = "newsletter-test"
 
     email = forms.CharField(
         label="Email addresses",
@@ -21,21 +28,45 @@ class TestAddressesForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
+    @classmethod
+    def posted(cls, data) -> "TestAddressesForm | None":
+        """The form as posted with the page, if the page was posted to send a test."""
+        return cls(data) if data.get("newsletter-action") == cls.ACTION else None
+
+    @classmethod
+    def refusals(cls, data) -> list[str]:
+        """Why a test posted with the page form's ``data`` is not sent (nothing, if it is)."""
+        form = cls.posted(data)
+        if form is None or form.is_valid():
+            return []
+        return [f"Test not sent: {error} Nothing was sent or saved." for error in form.errors["email"]]
+
     def clean_email(self) -> list[str]:
         addresses = list(
             dict.fromkeys(part.strip() for part in re.split(r"[,;\s]+", self.cleaned_data["email"]))
         )
         addresses = [address for address in addresses if address]
-        for address in addresses:
-            try:
-                validate_email(address)
-            except ValidationError:
-                raise ValidationError(f"“{address}” is not an e-mail address.", code="invalid") from None
+        # All or nothing: a test half sent, to the good addresses only, is easily taken for a
+        # whole one; every wrong address is named, so that one correction is enough.
+        wrong = [address for address in addresses if not is_email(address)]
+        if len(wrong) == 1:
+            raise ValidationError(f"“{wrong[0]}” is not an e-mail address.", code="invalid")
+        if wrong:
+            listed = ", ".join(f"“{address}”" for address in wrong)
+            raise ValidationError(f"These are not e-mail addresses: {listed}.", code="invalid")
         if not addresses:
             raise ValidationError("Give at least one e-mail address.", code="required")
         if len(addresses) > self.MAX_ADDRESSES:
             raise ValidationError(f"At most {self.MAX_ADDRESSES} addresses.", code="too_many")
         return addresses
+
+
+def is_email(address: str) -> bool:
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return True
 
 
 class DeliveryPanel(NewsletterPanel):
@@ -49,7 +80,6 @@ class DeliveryPanel(NewsletterPanel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             if "test_form" in context:
-                context["test_form"] = TestAddressesForm(
-                    initial={"email": self.request.user.email}, prefix="newsletter-test"
-                )
+                posted = self.request.method == "POST" and TestAddressesForm.posted(self.request.POST)
+                context["test_form"] = posted or TestAddressesForm(initial={"email": self.request.user.email})
             return context

@@ -10,7 +10,7 @@ import datetime
 from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
@@ -207,30 +207,30 @@ def give_groups_a_new_newsletter_archive(request, page):
 @hooks.register("after_create_page", order=-1)
 @hooks.register("after_edit_page", order=-1)
 def send_tests(request, page):
-    """The Newsletter tab's "Send test email", to one or more addresses (TestAddressesForm):
-    before wagtail-newsletter's own hook, which takes one address and is then not reached. As
-    there: saves the campaign first, logs the test, says what happened."""
-    is_test = request.POST.get("newsletter-action") == "send_test_email"
-    if not is_test or not isinstance(page, NewsletterIssuePage):
+    """The Newsletter tab's "Send a test", to one or more addresses (TestAddressesForm): before
+    wagtail-newsletter's own hook, which takes one address and is then not reached. As there:
+    saves the campaign first, logs the test, says what happened; and back on the Newsletter tab.
+    Wrong addresses are refused earlier, by the issue's form, before the page is saved."""
+    form = TestAddressesForm.posted(request.POST)
+    if form is None or not isinstance(page, NewsletterIssuePage):
         return None
-    edit_page = redirect("wagtailadmin_pages:edit", page.pk)
-    if not has_permission_or_show_message(request, page, "send_test_email"):
-        return edit_page
-    form = TestAddressesForm(request.POST, prefix="newsletter-test")
-    if not form.is_valid():
-        for error in form.errors["email"]:
-            messages.error(request, f"Test not sent: {error}")
-        return edit_page
+    newsletter_tab = redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]) + "#tab-newsletter")
+    if not has_permission_or_show_message(request, page, TestAddressesForm.ACTION):
+        return newsletter_tab
+    if not form.is_valid():  # only when a form other than the issue's posted it
+        for refusal in TestAddressesForm.refusals(request.POST):
+            messages.error(request, refusal)
+        return newsletter_tab
     addresses = form.cleaned_data["email"]
     actions.save_campaign(request, page)
     try:
         campaign_backends.get_backend().send_test_email(campaign_id=page.newsletter_campaign, email=addresses)
     except campaign_backends.CampaignBackendError as error:
         messages.error(request, error.message)
-        return edit_page
+        return newsletter_tab
     log(page, "wagtail_newsletter.send_test_email", data={"email": ", ".join(addresses)}, user=request.user)
     messages.success(request, f"Test message sent to {', '.join(addresses)}")
-    return edit_page
+    return newsletter_tab
 
 
 @hooks.register("construct_page_action_menu", order=100)  # after base's "Publish first"

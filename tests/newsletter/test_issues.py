@@ -224,6 +224,7 @@ def test_a_test_goes_to_each_address_given_in_the_dialog(archive, recipients, ad
     )
     messages = [text_of(message) for message in soup_of(response).select(".messages li")]
     assert "Test message sent to editor@example.org, chief@example.org" in messages
+    assert response.redirect_chain == [(f"{edit_url}#tab-newsletter", 302)]  # back on the tab
     assert sorted(message.to[0] for message in mailoutbox) == ["chief@example.org", "editor@example.org"]
     assert all(message.subject == "[Test] November issue" for message in mailoutbox)
     assert not Delivery.objects.exists()
@@ -250,3 +251,34 @@ def test_a_test_to_bad_addresses_goes_nowhere_and_says_why(
     messages = [text_of(message) for message in soup_of(response).select(".messages li")]
     assert any(says in message for message in messages), messages
     assert mailoutbox == []
+
+
+def test_a_test_with_one_wrong_address_sends_nothing_saves_nothing_and_keeps_what_was_typed(
+    archive, recipients, admin_client, mailoutbox
+):
+    """All or nothing: the good address gets nothing either, and the page is not saved; the
+    page comes back with the words typed and the addresses in the dialog, the wrong ones named."""
+    issue = issue_in(archive, recipients)
+    revisions = issue.revisions.count()
+    typed = "a@example.com, not-an-address; also wrong, b@example.com"
+    response = admin_client.post(
+        f"/admin/pages/{issue.pk}/edit/",
+        edit_form(
+            issue,
+            title="November issue, edited",
+            **{"newsletter-action": "send_test_email", "newsletter-test-email": typed},
+        ),
+    )
+    assert response.status_code == 200  # the form again, not a redirect
+    soup = soup_of(response)
+    messages = [text_of(message) for message in soup.select(".messages li")]
+    assert not soup.select(".messages .success"), messages  # no "has been updated"
+    wrong = "These are not e-mail addresses: “not-an-address”, “also”, “wrong”."
+    assert any(f"Test not sent: {wrong} Nothing was sent or saved." in message for message in messages)
+    assert mailoutbox == []
+    assert issue.revisions.count() == revisions
+    assert not Mailing.objects.exists()
+    assert soup.find("input", attrs={"name": "title"})["value"] == "November issue, edited"
+    dialog = soup.find(id="wn-test-dialog")
+    assert dialog.find("input", attrs={"name": "newsletter-test-email"})["value"] == typed
+    assert normalise(dialog.find(class_="error-message").decode_contents()) == wrong
