@@ -350,6 +350,21 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": ["'self'"],
     }
 }
+# The admin's preview of a newsletter issue as its e-mail (NewsletterIssuePage.serve_preview, mode
+# "newsletter"; the issue's web version keeps the public policy): the mail as subscribers get it,
+# styled by its own <style> elements and style="" attributes, and the web font MJML links for
+# Roboto. Mails run no script, post no form and load nothing else.
+CONTENT_SECURITY_POLICY_NEWSLETTER_PREVIEW = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "style-src": ["'unsafe-inline'", "https://fonts.googleapis.com"],
+        "font-src": ["https://fonts.gstatic.com"],
+        "img-src": ["'self'", "data:", "https:"],
+        "base-uri": ["'none'"],
+        "form-action": ["'none'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 # Features no page here uses, switched off for embedded frames too.
 PERMISSIONS_POLICY = {
     "camera": [],
