@@ -17,8 +17,8 @@ followed by SEPARATOR, so that two references' titles never read as one.
 """
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -36,12 +36,6 @@ SEPARATOR = " · "
 ENDS_A_SENTENCE = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 
 Matcher = Callable[[str], bool]  # whether a folded word of the text matches
-
-
-class Token(NamedTuple):
-    start: int
-    end: int
-    word: str  # folded
 
 
 def term_matcher(terms: list[str], prefix: str | None = None) -> Matcher | None:
@@ -87,36 +81,48 @@ def exact_or_stem(term: str) -> Matcher:
 
 
 class Marker:
-    """Finds the runs of words to mark: a phrase's words in order, or one matching word."""
+    """Finds the runs of words to mark in a list of folded words: a phrase's words in order, or
+    one matching word."""
 
     def __init__(self, parts: Sequence[str | tuple[str, ...]], prefix: str | None = None):
         self.words = [part for part in parts if isinstance(part, str)]
+        self.phrase_words = [word for part in parts if not isinstance(part, str) for word in part]
         self.phrases = [phrase_matchers(part) for part in parts if not isinstance(part, str)]
         self.is_word = term_matcher(self.words, prefix)
         self.prefix = prefix
         self.longest = max(map(len, self.phrases), default=1)
-        self.phrase_words = [word for part in parts if not isinstance(part, str) for word in part]
 
     def __bool__(self):
         return bool(self.phrases) or self.is_word is not None
 
-    def run_at(self, tokens: list[Token], index: int, end: int | None = None) -> int | None:
-        """The last token of a run to mark that starts at ``index`` and ends before ``end``."""
-        end = len(tokens) if end is None else end
+    def phrase_at(self, words: list[str], index: int, end: int) -> int | None:
+        """The last word of a phrase that starts at ``index`` and ends before ``end``."""
         for matchers in self.phrases:
             last = index + len(matchers) - 1
-            if last < end and all(match(tokens[index + n].word) for n, match in enumerate(matchers)):
+            if (
+                last < end
+                and matchers[0](words[index])  # most words: no need to look further
+                and all(match(words[index + n]) for n, match in enumerate(matchers[1:], 1))
+            ):
                 return last
-        if self.is_word and self.is_word(tokens[index].word):
-            return index
         return None
 
-    def first_run(self, tokens: list[Token], since: int) -> tuple[int, int] | None:
-        """The first run that ends at or after ``since``: a phrase's, if the query has phrases
+    def run_at(self, words: list[str], index: int, end: int) -> int | None:
+        """The last word of a run to mark that starts at ``index`` and ends before ``end``."""
+        last = self.phrase_at(words, index, end) if self.phrases else None
+        if last is None and self.is_word and self.is_word(words[index]):
+            return index
+        return last
+
+    def first_run(self, words: list[str], since: int) -> tuple[int, int] | None:
+        """The first run that ends at or after ``since``: a phrase's if the query has phrases
         (the excerpt is cut around it), else a word's."""
-        for index in range(max(0, since - self.longest + 1), len(tokens)):
-            last = self.run_at(tokens, index)
-            if last is not None and (last > index or not self.phrases):
+        if not self.phrases:
+            return next(
+                ((index, index) for index in range(since, len(words)) if self.is_word(words[index])), None
+            )
+        for index in range(max(0, since - self.longest + 1), len(words)):
+            if (last := self.phrase_at(words, index, len(words))) is not None:
                 return index, last
         return None
 
@@ -136,29 +142,37 @@ def excerpt(
     parts (words, and phrases as tuples of words). The pieces are read only as far as that
     needs: the words of a common query are near the top, and making a long body's text takes time."""
     marker = Marker(terms, prefix)
-    text, tokens, run = read(pieces, marker, length)
-    if marker.phrases and run is None:
+    text, run, words, placed = read(pieces, marker, length)
+    if run is None and marker.phrases:  # all the text was read, in vain
         marker = marker.words_one_by_one()
-        run = marker.first_run(tokens, 0)
-    start, end = cut(text, length, run and (tokens[run[0]].start, tokens[run[1]].end))
+        run = run_span(placed, marker.first_run(words, 0))
+    start, end = cut(text, length, run)
     # Mark the runs in the plain text, escaping the text around them, so a mark can never land
     # inside an escaped character such as &amp;.
-    marked, done = [], start
-    for first, last in runs_between(tokens, marker, start, end) if marker else ():
-        begin, stop = tokens[first].start, tokens[last].end
-        marked += [escape(text[done:begin]), f"<mark>{escape(text[begin:stop])}</mark>"]
+    window, marked, done = text[start:end], [], 0
+    for begin, stop in runs_in(window, marker) if marker else ():
+        marked += [escape(window[done:begin]), f"<mark>{escape(window[begin:stop])}</mark>"]
         done = stop
-    marked.append(escape(text[done:end]))
+    marked.append(escape(window[done:]))
     before = "…" if start else ""
     after = "…" if end < len(text) else ""
     return mark_safe(f"{before}{''.join(marked)}{after}")  # noqa: S308 - the text is escaped above
 
 
-def read(pieces: Iterable[str], marker: Marker, length: int) -> tuple[str, list[Token], tuple | None]:
+def folded_words(piece: str) -> list[str]:
+    """A piece's words, folded (one C call for the many pieces that are plain ASCII)."""
+    if piece.isascii():
+        return TOKEN.findall(piece.lower())
+    return [fold(word) for word in TOKEN.findall(piece)]
+
+
+def read(pieces: Iterable[str], marker: Marker, length: int) -> tuple:
     """The text of the pieces, up to ``length`` characters past the first run to mark (or to
-    the end when there is none), its words, and that run (as indexes of its first and last word)."""
+    the end when there is none), where that run starts and ends in it, and the words read
+    looking for it (folded) with where each piece's words start (``placed``)."""
     parts: list[str] = []
-    tokens: list[Token] = []
+    words: list[str] = []  # the folded words of the pieces read
+    placed: list[tuple[int, int, str]] = []  # each piece's first word, where it starts, the piece
     size, run = 0, None
     for piece in pieces:
         piece = " ".join(piece.split())
@@ -168,48 +182,59 @@ def read(pieces: Iterable[str], marker: Marker, length: int) -> tuple[str, list[
             joint = " " if ENDS_A_SENTENCE.search(parts[-1]) else SEPARATOR
             parts.append(joint)
             size += len(joint)
-        if marker:
-            since = len(tokens)
-            tokens += [
-                Token(size + match.start("word"), size + match.end("word"), fold(match["word"]))
-                for match in TOKEN.finditer(piece)
-            ]
-            if run is None:
-                run = marker.first_run(tokens, since)
+        if marker and run is None:
+            since = len(words)
+            placed.append((since, size, piece))
+            words += folded_words(piece)
+            run = run_span(placed, marker.first_run(words, since))
         parts.append(piece)
         size += len(piece)
-        if (run is not None or not marker) and size > (tokens[run[1]].end if run else 0) + length:
+        if (run is not None or not marker) and size > (run[1] if run else 0) + length:
             break  # enough text past the first run (or the start, with nothing to mark) to cut
-    return "".join(parts), tokens, run
+    return "".join(parts), run, words, placed
+
+
+def run_span(placed: list[tuple[int, int, str]], run: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where the run of words (indexes of its first and last word) starts and ends in the text."""
+    return run and (word_span(placed, run[0])[0], word_span(placed, run[1])[1])
+
+
+def word_span(placed: list[tuple[int, int, str]], index: int) -> tuple[int, int]:
+    """Where the word ``index`` of the pieces read starts and ends in their text."""
+    first, offset, piece = placed[bisect_right(placed, index, key=lambda place: place[0]) - 1]
+    for number, match in enumerate(TOKEN.finditer(piece), first):
+        if number == index:
+            return offset + match.start("word"), offset + match.end("word")
+    raise IndexError(index)
 
 
 def cut(text: str, length: int, run: tuple[int, int] | None) -> tuple[int, int]:
-    """Where the excerpt starts and ends: at word boundaries, a little before the run to show,
-    never at a separator."""
+    """Where the excerpt starts and ends: at word boundaries, a little before the run to show
+    (and not before its end), never at a separator."""
     start = 0
     if run and run[0] > length // 3:
         space = text.find(" ", run[0] - length // 3, run[0])
         start = (space if space >= 0 else text.rfind(" ", 0, run[0])) + 1
         if text.startswith(SEPARATOR.lstrip(), start):
             start += len(SEPARATOR.lstrip())
-    end = min(len(text), max(start + length, run[1] if run else 0))
-    if end < len(text) and (space := text.rfind(" ", start, end + 1)) >= max(start + 1, run[1] if run else 0):
+    run_end = run[1] if run else 0
+    end = min(len(text), max(start + length, run_end))
+    if end < len(text) and (space := text.rfind(" ", start, end + 1)) >= max(start + 1, run_end):
         end = space
     if end < len(text) and text.endswith(SEPARATOR.rstrip(), start, end):
         end -= len(SEPARATOR.rstrip())
     return start, end
 
 
-def runs_between(tokens: list[Token], marker: Marker, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The runs to mark wholly inside text[start:end], as indexes of their first and last word."""
-    inside = [index for index, token in enumerate(tokens) if start <= token.start and token.end <= end]
-    if not inside:
-        return
-    index, stop = inside[0], inside[-1] + 1
-    while index < stop:
-        last = marker.run_at(tokens, index, stop)
+def runs_in(window: str, marker: Marker) -> Iterator[tuple[int, int]]:
+    """Where the runs to mark start and end in the window."""
+    matches = list(TOKEN.finditer(window))
+    words = [fold(match["word"]) for match in matches]
+    index = 0
+    while index < len(words):
+        last = marker.run_at(words, index, len(words))
         if last is None:
             index += 1
         else:
-            yield index, last
+            yield matches[index].start("word"), matches[last].end("word")
             index = last + 1
