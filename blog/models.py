@@ -464,7 +464,7 @@ class BlogPage(Page):
         taken = set(PAGE_IDS)
         headings = []
         for block in self.body:
-            if block.block_type != "heading":
+            if block.block_type != "heading" or not block.value["text"]:  # a draft's, not written yet
                 continue
             heading = block.value
             base = anchor = heading.anchor

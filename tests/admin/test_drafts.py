@@ -5,12 +5,14 @@ they concern. Publishing, scheduling and submitting for moderation ask for all o
 import datetime
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Workflow
 from wagtail.test.utils.form_data import streamfield
 
 from blog.models import BlogPage
 
+from ..conftest import soup_of, text_of
 from ..factories import ImageFactory, reference
 from .editor_forms import add_url, block_error_messages, body_errors, edit_form, edit_url, new_post, paragraph
 
@@ -156,3 +158,26 @@ def test_submitting_for_moderation_asks_for_the_same_as_publishing(draft, editor
     assert response.status_code == 200
     assert set(body_errors(response)["blockErrors"]) == {"0", "1", "2", "3"}
     assert BlogPage.objects.get(pk=draft.pk).current_workflow_state is None
+
+
+def test_the_preview_of_an_unfinished_draft_shows_what_is_written(draft, editor_client):
+    """Blocks added but not filled in yet are left out of the preview, not drawn empty."""
+    body = [
+        ("heading", {"text": "", "level": "h2"}),
+        paragraph("<p>Written so far [2].</p>"),
+        ("image", {"image": "", "alt_text": "", "caption": "", "credit": ""}),
+        ("embed", {"embed": "", "caption": ""}),
+        ("quote", {"quote": "", "attribution": ""}),
+        ("references", {"heading": "References", "entries": streamfield([("item", reference())])}),
+    ]
+    data = edit_form(editor_client, draft, body)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk])
+    assert editor_client.post(url, data).json() == {"is_valid": True, "is_available": True}
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    article = soup_of(response).find("main")
+    assert "Written so far" in text_of(article)
+    assert [heading for heading in article.find_all(["h2", "h3", "h4"]) if not text_of(heading)] == []
+    assert article.find("a", href="") is None
+    assert article.find("blockquote") is None
+    assert article.find("figure") is None
