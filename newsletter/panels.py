@@ -6,6 +6,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from wagtail_newsletter import campaign_backends
 from wagtail_newsletter.panels import NewsletterPanel
 
 
@@ -79,6 +80,16 @@ class DeliveryPanel(NewsletterPanel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
+            if context.get("campaign_was_deleted"):
+                context["error_message"] = (
+                    "This issue's sending record has been deleted. Sending a test or sending the "
+                    "issue makes a new one."
+                )
+            campaign = context["campaign"]
+            if not (campaign and campaign.is_sent):
+                # This site's backend (WAGTAIL_NEWSLETTER_CAMPAIGN_BACKEND: newsletter/campaigns.py).
+                backend = campaign_backends.get_backend()
+                context["recipient_count"] = backend.recipient_count(self.instance.newsletter_recipients)
             if "test_form" in context:
                 posted = self.request.method == "POST" and TestAddressesForm.posted(self.request.POST)
                 context["test_form"] = posted or TestAddressesForm(initial={"email": self.request.user.email})

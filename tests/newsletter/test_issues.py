@@ -4,6 +4,7 @@ version in the archive."""
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.utils import timezone
@@ -13,6 +14,7 @@ from wagtail_newsletter.models import NewsletterRecipients
 
 from base.permissions import EDITORS, SITE_MANAGERS, grant_newsletter_permissions
 from blog.models import BlogPage
+from newsletter.campaigns import SiteCampaignBackend
 from newsletter.models import Delivery, FeaturedPost, Mailing, NewsletterIndexPage, NewsletterIssuePage
 
 from ..conftest import normalise, soup_of, text_of
@@ -130,6 +132,37 @@ def test_editors_write_issues_and_site_managers_send_them(archive, recipients, c
         assert issue.live  # the web version is in the archive
     else:
         assert any("do not have permission" in message for message in messages), messages
+
+
+def test_the_newsletter_tab_speaks_the_sites_words_and_counts_who_a_send_reaches(
+    archive, recipients, admin_client, django_capture_on_commit_callbacks
+):
+    for status, people in (("confirmed", 3), ("pending", 1), ("unsubscribed", 1), ("bounced", 1)):
+        SubscriberFactory.create_batch(people, status=status)
+    issue = issue_in(archive, recipients)
+    panel = soup_of(admin_client.get(f"/admin/pages/{issue.pk}/edit/")).find(class_="wn-panel")
+    assert "Will go to 3 confirmed subscribers." in text_of(panel)
+    buttons = [text_of(button) for button in panel.find(class_="wn-panel--buttons").find_all("button")]
+    assert buttons == ["Send a test", "Send to subscribers", "Schedule sending"]
+    # Everything the tab says, its dialogs (kept in <template>s until opened) included.
+    words = normalise(re.sub(r"<[^>]+>", " ", panel.decode_contents()))
+    assert "campaign" not in words.lower(), words
+    assert words.count("Will go to 3 confirmed subscribers.") == 3  # the tab, sending, scheduling
+
+    # The count is who a send reaches: one delivery each.
+    backend = SiteCampaignBackend()
+    campaign_id = backend.save_campaign(
+        recipients=recipients, subject="November", html="<p>Hi</p>", from_name="x", reply_to=""
+    )
+    with django_capture_on_commit_callbacks():
+        backend.send_campaign(campaign_id)
+    assert Delivery.objects.count() == 3
+
+
+def test_without_recipients_the_tab_says_to_choose_them(archive, admin_client):
+    issue = issue_in(archive, None)
+    panel = soup_of(admin_client.get(f"/admin/pages/{issue.pk}/edit/")).find(class_="wn-panel")
+    assert "Choose the recipients “Confirmed subscribers” above first." in text_of(panel)
 
 
 def test_previews_show_the_email_and_its_plain_text(archive, blog_index, recipients):
