@@ -3,6 +3,8 @@ the posts it features), previewed as the e-mail, sent from its "Newsletter" tab
 (wagtail-newsletter's panel, with this site's delivery: newsletter/campaigns.py), and has a web
 version in the archive (the index page)."""
 
+from csp.decorators import csp
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -166,6 +168,11 @@ class NewsletterIssuePage(NewsletterPageMixin, Page):
     def serve_preview(self, request, mode_name):
         if mode_name == "newsletter_text":
             return HttpResponse(self.get_newsletter_text(), content_type="text/plain; charset=utf-8")
+        if mode_name == "newsletter":
+            # The e-mail styles itself inline, which the public policy forbids: its preview, only
+            # ever served in the admin, gets a policy of its own (the web version keeps the public one).
+            mail_policy = csp(settings.CONTENT_SECURITY_POLICY_NEWSLETTER_PREVIEW["DIRECTIVES"])
+            return mail_policy(super().serve_preview)(request, mode_name)
         return super().serve_preview(request, mode_name)
 
 
