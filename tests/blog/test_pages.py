@@ -172,6 +172,20 @@ def test_index_lists_live_posts_newest_first(blog_index, client):
     assert soup.select_one(".card-grid a")["href"] == "/blog/newest/"
 
 
+def test_a_card_without_any_image_shows_a_panel_in_its_place(blog_index, client):
+    """In a row of pictures, a card without one would end in empty space under its title."""
+    BlogPageFactory(parent=blog_index, title="Pictured", listing_image=ImageFactory())
+    BlogPageFactory(parent=blog_index, title="Words only", categories=[BlogCategoryFactory(name="Events")])
+    cards = {
+        text_of(card.find(class_="post-card__title")): card
+        for card in soup_of(client.get(blog_index.url)).select(".post-card")
+    }
+    assert cards["Pictured"].find(class_="post-card__placeholder") is None
+    panel = cards["Words only"].find(class_="post-card__placeholder")
+    assert panel["aria-hidden"] == "true"  # decoration: the card's title and date say it all
+    assert text_of(panel) == "Events"
+
+
 def test_index_excludes_private_posts(blog_index, client):
     BlogPageFactory(parent=blog_index, title="Public")
     private = BlogPageFactory(parent=blog_index, title="Members only")
