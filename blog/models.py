@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
@@ -39,6 +40,7 @@ PAGE_IDS = frozenset(
         "post-title",
         "newsletter",
         "newsletter-heading",
+        "newsletter-thanks",
         "read-more-heading",
         "references-heading",
         "reading-list-heading",
@@ -446,6 +448,16 @@ class BlogPage(Page):
         # image stands in until the editor picks one.
         if self.listing_image_id is None:
             self.listing_image = self.first_body_image
+
+    def body_problems(self) -> StreamBlockValidationError | None:
+        """What publishing would refuse in the body (blog.blocks.BlogStreamBlock.clean), each on
+        its block; None when the body is ready. A draft may have such problems: Save draft and
+        autosave defer these rules, Publish does not."""
+        try:
+            self.body.stream_block.clean(self.body)
+        except StreamBlockValidationError as problems:
+            return problems
+        return None
 
     @property
     def first_body_image(self):

@@ -27,6 +27,9 @@ TOO_MANY_MESSAGE = (
     "We received several signups from your network in a short time. "
     "Please wait a minute and press Subscribe again; your details are kept below."
 )
+# The thank-you's message tag and the id it has on the page: the redirect's fragment points at it,
+# so the browser scrolls to it and focuses it (it takes focus), and screen readers read it out.
+THANK_YOU_TAG = "newsletter-thanks"
 
 
 def _safe_next(request) -> str:
@@ -56,8 +59,8 @@ def _form_page(request, form, *, status, **context):
 
 
 def _thank_you(request):
-    messages.success(request, SIGNUP_MESSAGE)
-    return redirect(f"{_safe_next(request)}#newsletter")
+    messages.success(request, SIGNUP_MESSAGE, extra_tags=THANK_YOU_TAG)
+    return redirect(f"{_safe_next(request)}#{THANK_YOU_TAG}")
 
 
 def _ratelimit_usage(request, group: str, key, rate: str) -> dict | None:

@@ -4,6 +4,7 @@ from django import template
 
 from newsletter import conf
 from newsletter.forms import SubscriberForm
+from newsletter.views import THANK_YOU_TAG
 
 register = template.Library()
 
@@ -22,6 +23,20 @@ def newsletter_form(context):
         "csrf_token": context.get("csrf_token"),
         "messages": context.get("messages"),
     }
+
+
+@register.simple_tag
+def signup_messages(messages, standalone=False) -> dict:
+    """The visitor's messages split into the thank-you after a signup (shown instead of the form,
+    which they have just sent) and any others (shown above the form). The form's own page answers
+    a signup that failed, so there the form stays, whatever earlier signup is thanked for."""
+    thanks, others = None, []
+    for message in messages or ():
+        if THANK_YOU_TAG in message.extra_tags.split() and not standalone:
+            thanks = message
+        else:
+            others.append(message)
+    return {"thanks": thanks, "others": others}
 
 
 @register.filter

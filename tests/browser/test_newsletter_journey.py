@@ -38,7 +38,7 @@ def test_reader_subscribes_confirms_and_unsubscribes(demo_site, page: Page, scre
     page.get_by_role("button", name="Subscribe").click()
 
     # Back on the post, told to look in the inbox.
-    expect(page).to_have_url(re.compile(re.escape(post.url) + "#newsletter$"))
+    expect(page).to_have_url(re.compile(re.escape(post.url) + "#newsletter-thanks$"))
     form = page.get_by_role("region", name="Stay in the loop, subscribe to our newsletter")
     expect(form.get_by_role("status")).to_contain_text("Please check your inbox")
     screenshot("newsletter-thanks")

@@ -29,7 +29,7 @@ def test_subscribe_url():
 def test_valid_signup_is_stored_and_returns_to_the_page(post, client):
     response = client.post(SUBSCRIBE_URL, {**signup(), "next": post.url, "page_id": str(post.pk)})
     assert response.status_code == 302
-    assert response["Location"] == f"{post.url}#newsletter"
+    assert response["Location"] == f"{post.url}#newsletter-thanks"
     subscriber = Subscriber.objects.get()
     assert (subscriber.first_name, subscriber.prefix, subscriber.surname, subscriber.organisation) == (
         "Lynda",
@@ -45,7 +45,7 @@ def test_valid_signup_is_stored_and_returns_to_the_page(post, client):
 def test_success_message_is_shown_on_the_page_once(post, client):
     response = client.post(SUBSCRIBE_URL, {**signup(), "next": post.url}, follow=True)
     assert response.status_code == 200
-    assert response.redirect_chain == [(f"{post.url}#newsletter", 302)]
+    assert response.redirect_chain == [(f"{post.url}#newsletter-thanks", 302)]
     soup = soup_of(response)
     assert text_of(soup.find("h1")) == "A post with the form"
     status = soup.find("section", id="newsletter").find(attrs={"role": "status"})
@@ -55,6 +55,32 @@ def test_success_message_is_shown_on_the_page_once(post, client):
     assert (
         soup_of(client.get(post.url)).find("section", id="newsletter").find(attrs={"role": "status"}) is None
     )
+
+
+def test_after_a_signup_the_thank_you_replaces_the_form(post, client):
+    response = client.post(SUBSCRIBE_URL, {**signup(), "next": post.url}, follow=True)
+    section = soup_of(response).find("section", id="newsletter")
+    # What the visitor has just sent is not asked for again: the thank-you stands in its place.
+    assert section.find("form") is None
+    assert section.find("input") is None
+    thanks = section.find(id="newsletter-thanks")
+    assert text_of(thanks) == SIGNUP_MESSAGE
+    # The redirect's fragment names it, so the browser scrolls to it and focuses it, script or not.
+    assert response.redirect_chain[-1][0].endswith("#newsletter-thanks")
+    assert thanks["tabindex"] == "-1"
+    assert thanks["role"] == "status"
+    assert text_of(section.find(id="newsletter-heading")) == "Stay in the loop, subscribe to our newsletter"
+    # The next visit shows the form again.
+    section = soup_of(client.get(post.url)).find("section", id="newsletter")
+    assert section.find(id="newsletter-thanks") is None
+    assert section.find("form", class_="newsletter__form") is not None
+
+
+def test_a_mistake_keeps_the_form_and_shows_no_thank_you(post, client):
+    response = client.post(SUBSCRIBE_URL, {**signup(email="bad"), "next": post.url})
+    section = soup_of(response).find("section", id="newsletter")
+    assert section.find(id="newsletter-thanks") is None
+    assert section.find("form", class_="newsletter__form") is not None
 
 
 def test_optional_fields_may_be_left_empty(post, client):
@@ -148,7 +174,7 @@ def test_the_error_page_keeps_the_way_back(post, client):
     data["email"] = "lynda@example.com"
     response = client.post(form["action"], data)
     assert response.status_code == 302
-    assert response["Location"] == f"{post.url}#newsletter"
+    assert response["Location"] == f"{post.url}#newsletter-thanks"
 
 
 def test_the_same_address_twice_is_one_subscriber(post, client):
@@ -191,7 +217,7 @@ def test_an_existing_mixed_case_address_is_not_duplicated(post, client):
 def test_an_off_site_next_is_not_followed(site, client, next_url):
     response = client.post(SUBSCRIBE_URL, {**signup(), "next": next_url})
     assert response.status_code == 302
-    assert response["Location"] == "/#newsletter"
+    assert response["Location"] == "/#newsletter-thanks"
     assert Subscriber.objects.count() == 1
 
 
@@ -278,7 +304,7 @@ def test_the_answer_does_not_tell_whether_the_address_is_known(post, client, exi
     if existing:
         SubscriberFactory(email="lynda@example.com", **({existing: True} if existing != "pending" else {}))
     response = client.post(SUBSCRIBE_URL, {**signup(), "next": post.url}, follow=True)
-    assert response.redirect_chain == [(f"{post.url}#newsletter", 302)]
+    assert response.redirect_chain == [(f"{post.url}#newsletter-thanks", 302)]
     status = soup_of(response).find("section", id="newsletter").find(attrs={"role": "status"})
     assert text_of(status) == SIGNUP_MESSAGE
     assert Subscriber.objects.count() == 1
@@ -346,7 +372,7 @@ def test_a_filled_in_honeypot_stores_and_sends_nothing_but_looks_the_same(post, 
     response = client.post(
         SUBSCRIBE_URL, {**signup(), HONEYPOT_FIELD: "https://spam.example", "next": post.url}, follow=True
     )
-    assert response.redirect_chain == [(f"{post.url}#newsletter", 302)]
+    assert response.redirect_chain == [(f"{post.url}#newsletter-thanks", 302)]
     status = soup_of(response).find("section", id="newsletter").find(attrs={"role": "status"})
     assert text_of(status) == SIGNUP_MESSAGE
     assert not Subscriber.objects.exists()
