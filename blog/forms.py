@@ -41,10 +41,9 @@ class BlogPageForm(WagtailAdminPageForm):
     def show_what_keeps_the_draft_from_publishing(self):
         """A saved draft may be incomplete (blog.blocks.BlogStreamBlock.clean): the editor sees
         what publishing would refuse on the blocks it concerns, before pressing Publish."""
-        field = self.fields["body"]
-        try:
-            field.block.clean(self.instance.body)
-        except StreamBlockValidationError as error:
+        error = self.instance.body_problems()
+        if error:
+            field = self.fields["body"]
             count = len(error.block_errors) + len(error.non_block_errors)
             summary = ValidationError(
                 "Not ready to publish yet: "

@@ -1,11 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth.models import Permission
+from django.shortcuts import redirect
+from django.utils.text import get_text_list
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.snippets.models import register_snippet
 
 from base.permissions import MANAGE_BLOG_INDEX, grant_blog_permissions
 
-from .models import BlogIndexPage
+from .models import BlogIndexPage, BlogPage
 from .views import AuthorViewSet, CategoryViewSet
 
 # Listed under "Site content" (base/views.py) by their menu_hook.
@@ -50,3 +54,26 @@ def add_write_a_post_panel(request, panels):
     ]
     if blogs:
         panels.append(WriteAPostPanel(blogs))
+
+
+@hooks.register("before_bulk_action")
+def publish_only_finished_posts(request, action_type, objects, action_class_instance):
+    """The pages listing's bulk Publish publishes the latest drafts without their editor's form:
+    a draft the form would not publish (BlogPage.body_problems) is not published this way either."""
+    if action_type != "publish":
+        return None
+    unfinished = [
+        draft.title
+        for page in objects
+        if isinstance(page.specific, BlogPage)
+        and (draft := page.specific.get_latest_revision_as_object()).body_problems()
+    ]
+    if not unfinished:
+        return None
+    messages.error(
+        request,
+        f"Nothing was published: {get_text_list([f'“{title}”' for title in unfinished], 'and')} "
+        f"{'is' if len(unfinished) == 1 else 'are'} not ready yet. Open "
+        f"{'it' if len(unfinished) == 1 else 'each'} to see what to fix, marked on the blocks.",
+    )
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_explore_root")

@@ -13,7 +13,8 @@ from wagtail.test.utils.form_data import streamfield
 from blog.models import BlogPage
 
 from ..conftest import soup_of, text_of
-from ..factories import ImageFactory, reference
+from ..factories import BlogPageFactory, ImageFactory, reference
+from ..factories import paragraph as paragraph_value
 from .editor_forms import add_url, block_error_messages, body_errors, edit_form, edit_url, new_post, paragraph
 
 HEADING_SKIPS = (
@@ -181,3 +182,27 @@ def test_the_preview_of_an_unfinished_draft_shows_what_is_written(draft, editor_
     assert article.find("a", href="") is None
     assert article.find("blockquote") is None
     assert article.find("figure") is None
+
+
+def test_the_listing_s_bulk_publish_leaves_an_unfinished_draft_unpublished(draft, editor_client, blog_index):
+    """Bulk Publish publishes latest drafts without their form: it asks for the same as the form."""
+    finished = BlogPageFactory(parent=blog_index, title="Finished", live=False)
+    finished.save_revision()
+    unfinished = draft.get_latest_revision_as_object()
+    unfinished.body = [paragraph_value("<p>Cited [4].</p>")]
+    unfinished.save_revision()
+    bulk_publish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = editor_client.post(
+        f"{bulk_publish}?id={draft.pk}&id={finished.pk}", {"include_descendants": ""}, follow=True
+    )
+    assert response.status_code == 200
+    [message] = [str(message) for message in response.context["messages"]]
+    assert message == (
+        "Nothing was published: “A draft about open data” is not ready yet. "
+        "Open it to see what to fix, marked on the blocks."
+    )
+    assert not BlogPage.objects.get(pk=draft.pk).live
+    assert not BlogPage.objects.get(pk=finished.pk).live
+
+    editor_client.post(f"{bulk_publish}?id={finished.pk}", {"include_descendants": ""})
+    assert BlogPage.objects.get(pk=finished.pk).live
