@@ -26,7 +26,14 @@ class TestAddressesForm(forms.Form):
     email = forms.CharField(
         label="Email addresses",
         help_text=f"One or more, separated by commas (at most {MAX_ADDRESSES}). Each gets a mail of its own.",
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        # Described by its help and, when the page comes back with them, its errors (the template
+        # gives the errors' container this id).
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "aria-describedby": "id_newsletter-test-email-helptext id_newsletter-test-email-errors",
+            }
+        ),
     )
 
     @classmethod
@@ -40,7 +47,7 @@ class TestAddressesForm(forms.Form):
         form = cls.posted(data)
         if form is None or form.is_valid():
             return []
-        return [f"Test not sent: {error} Nothing was sent or saved." for error in form.errors["email"]]
+        return [f"Test not sent: {error} Nothing was sent." for error in form.errors["email"]]
 
     def clean_email(self) -> list[str]:
         addresses = list(

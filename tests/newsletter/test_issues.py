@@ -307,7 +307,7 @@ def test_a_test_with_one_wrong_address_sends_nothing_saves_nothing_and_keeps_wha
     messages = [text_of(message) for message in soup.select(".messages li")]
     assert not soup.select(".messages .success"), messages  # no "has been updated"
     wrong = "These are not e-mail addresses: “not-an-address”, “also”, “wrong”."
-    assert any(f"Test not sent: {wrong} Nothing was sent or saved." in message for message in messages)
+    assert any(f"Test not sent: {wrong} Nothing was sent." in message for message in messages)
     assert mailoutbox == []
     assert issue.revisions.count() == revisions
     assert not Mailing.objects.exists()
