@@ -12,6 +12,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -106,10 +107,12 @@ class SubscriberDeleteView(DeleteView):
 
 class SubscriberAdmin(ModelAdmin):
     model = Subscriber
-    menu_label = "Newsletter subscribers"
+    # Short enough for the sidebar ("Newsletter subscribers" was cut off); the mail icon and the
+    # list's own heading, "Subscribers", say which.
+    menu_label = "Subscribers"
     menu_icon = "mail"
     menu_order = 250
-    list_display = ("full_name", "email", "organisation", "status", "created_at", "confirmed_at")
+    list_display = ("full_name", "email_address", "organisation", "status", "created_at", "confirmed_at")
     list_filter = ("status", "created_at", "confirmed_at")
     search_fields = ("first_name", "prefix", "surname", "organisation", "email")
     list_export = ("first_name", "prefix", "surname", "organisation", "email", "confirmed_at")
@@ -140,6 +143,7 @@ class SubscriberAdmin(ModelAdmin):
         FieldPanel("organisation"),
     ]
     index_view_class = SubscriberIndexView
+    index_view_extra_css = ["css/admin/subscribers.css"]
     delete_view_class = SubscriberDeleteView
     permission_helper_class = SubscriberPermissionHelper
 
@@ -148,6 +152,14 @@ class SubscriberAdmin(ModelAdmin):
 
     full_name.short_description = "Name"
     full_name.admin_order_field = "surname"
+
+    def email_address(self, subscriber):
+        # A long address may break before its "@", and nowhere else (css/admin/subscribers.css).
+        mailbox, _, domain = subscriber.email.rpartition("@")
+        return format_html("{}<wbr>@{}", mailbox, domain)
+
+    email_address.short_description = "E-mail"
+    email_address.admin_order_field = "email"
 
 
 # Registered by hand rather than with @modeladmin_register, to keep the instance for the panel below.
