@@ -104,7 +104,9 @@ class SocialLink(Orderable):
     settings = ParentalKey(FooterSettings, on_delete=models.CASCADE, related_name="social_links")
     platform = models.CharField(max_length=20, choices=PLATFORMS)
     url = models.URLField(
-        "URL", help_text="The address of the profile, e.g. https://www.linkedin.com/company/…"
+        "URL",
+        help_text="The full address of the profile on that network, as your browser shows it "
+        "when you open the profile (starting with https://).",
     )
 
     panels = [FieldPanel("platform"), FieldPanel("url")]

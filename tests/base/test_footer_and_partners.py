@@ -1,5 +1,7 @@
 """The site footer: follow-us links, partner logos in their groups, copyright and credit lines."""
 
+import re
+
 import pytest
 
 from base.models import FooterSettings, SocialLink
@@ -114,3 +116,13 @@ def test_footer_is_on_every_kind_of_page(footer_settings, blog_index, client):
         footer = footer_of(client, url)
         assert footer.find("img", alt="CWI") is not None, url
         assert "All Rights Reserved" in text_of(footer), url
+
+
+def test_the_social_link_address_help_fits_every_network():
+    """One help text under every link's URL, whichever network is chosen: it names none of them
+    (it said "e.g. https://www.linkedin.com/company/…" under a Mastodon link too)."""
+    help_text = SocialLink._meta.get_field("url").help_text
+    assert "https://" in help_text
+    words = set(re.findall(r"\w+", help_text.lower()))
+    named = [label for platform, label in SocialLink.PLATFORMS if platform != "other" and platform in words]
+    assert named == []
