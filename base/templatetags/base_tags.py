@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from wagtail.images import get_image_model
@@ -229,6 +230,16 @@ def _page_graph(context, page, *, origin, url, canonical_url, image, publisher) 
 
 # Characters that could end a <script> element or start markup inside JSON, escaped as JSON allows.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter(is_safe=True)
+def with_site_name(title: str, site_name: str) -> str:
+    """The <title>: the page's title, then the site's name; the name once where the title is the
+    name already (the home page) or there is none. ``title`` is the rendered title block."""
+    site_name = conditional_escape(site_name)
+    if conditional_escape(title).strip() in ("", site_name):
+        return site_name
+    return format_html("{} | {}", title, site_name)
 
 
 @register.filter

@@ -107,7 +107,8 @@ def test_every_page_has_title_description_canonical_and_sharing_card(post, clien
     url = url_of(post)
     soup = get_soup(client, url)
     title = text_of(soup.find("title"))
-    assert title.endswith(f"| {SITE_NAME}")
+    # The site's name ends every title; the home page, whose title it is, says it once.
+    assert title == SITE_NAME if url == "/" else title.endswith(f" | {SITE_NAME}")
     description = meta(soup, "description")
     assert description and description.strip() == description
     assert "<" not in description
@@ -134,6 +135,23 @@ def test_seo_title_from_the_promote_tab_wins(post, client):
     soup = get_soup(client, post.url)
     assert text_of(soup.find("title")) == f"Designing with data | {SITE_NAME}"
     assert meta(soup, "og:title") == "Designing with data"
+
+
+def test_the_site_name_is_said_once_where_it_is_the_title(post, home_page, client):
+    # The home page's title is the site's name (the site fixture's, as load_demo's).
+    assert home_page.title == SITE_NAME
+    assert text_of(get_soup(client, "/").find("title")) == SITE_NAME
+    # A post titled like the site, through its promote tab, likewise.
+    post.seo_title = SITE_NAME
+    published(post)
+    assert text_of(get_soup(client, post.url).find("title")) == SITE_NAME
+
+
+def test_a_title_with_markup_characters_is_escaped_once(post, client):
+    response = client.get("/search/", {"query": "data & <society>"})
+    title = soup_of(response).find("title")
+    assert text_of(title) == f"Search results for “data & <society>” | {SITE_NAME}"
+    assert "&amp;amp;" not in response.content.decode()
 
 
 # Descriptions -----------------------------------------------------------------------------------

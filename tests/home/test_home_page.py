@@ -36,7 +36,8 @@ def test_home_page_shows_title_and_intro(home_page, client):
     soup = home_soup(client)
     assert [text_of(h) for h in soup.find_all("h1")] == ["Amsterdam Data Science"]
     assert "News, opinion and stories from the network." in text_of(soup.find(class_="page-header__intro"))
-    assert text_of(soup.find("title")) == "Amsterdam Data Science | Amsterdam Data Science"
+    # The home page's title is the site's name: said once, not "Amsterdam Data Science | Amsterdam Data Science".
+    assert text_of(soup.find("title")) == "Amsterdam Data Science"
 
 
 def test_home_page_shows_the_newest_posts(home_page, posts, client):
