@@ -29,7 +29,9 @@ PARTNERS = [
 ]
 
 FOOTER = {
-    "copyright_line": "© 2024 Amsterdam Data Science - All Rights Reserved.",
+    # The year the demo is loaded. It is the site manager's line from then on (Settings → Footer
+    # and social links), kept as typed like the rest of the footer; load_demo never rewrites it.
+    "copyright_line": f"© {datetime.date.today().year} Amsterdam Data Science - All Rights Reserved.",
     "credit_line": "Design & Code by Eagerly",
     "social_links": [("linkedin", "https://www.linkedin.com/company/amsterdam-data-science/")],
 }

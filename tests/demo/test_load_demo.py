@@ -1,5 +1,6 @@
 """``manage.py load_demo``: the seed post's page shows the whole seed document, and loading twice changes nothing."""
 
+import datetime
 import io
 from pathlib import Path
 
@@ -263,7 +264,8 @@ def test_follow_us_with_linkedin(seed):
 
 def test_footer_copyright_and_credit(seed):
     legal = plain_text(seed.find("footer").find(class_="site-footer__legal"))
-    assert "© 2024 Amsterdam Data Science - All Rights Reserved." in legal
+    # The year the demo was loaded, not a year long past.
+    assert f"© {datetime.date.today().year} Amsterdam Data Science - All Rights Reserved." in legal
     assert "Design & Code by Eagerly" in legal
 
 
