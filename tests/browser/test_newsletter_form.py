@@ -4,6 +4,7 @@ and after a signup the thank-you in the form's place, focused, with or without J
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from newsletter.models import Subscriber
@@ -84,6 +85,9 @@ def test_after_a_signup_the_thank_you_takes_the_forms_place_and_the_focus(
     expect(section.get_by_role("textbox")).to_have_count(0)
     expect(section.get_by_role("button", name="Subscribe")).to_have_count(0)
     assert Subscriber.objects.get().email == "jan.vanderberg@example.nl"
+    if javascript:  # axe-core runs in the page
+        results = Axe().run(page)
+        assert not results.violations_count, results.generate_report()
     name = "with" if javascript else "without"
     shoot(section, f"newsletter-thanks-{name}-js-390")
     context.close()
