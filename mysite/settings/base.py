@@ -352,13 +352,13 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 # The admin's preview of a newsletter issue as its e-mail (NewsletterIssuePage.serve_preview, mode
 # "newsletter"; the issue's web version keeps the public policy): the mail as subscribers get it,
-# styled by its own <style> elements and style="" attributes, and the web font MJML links for
-# Roboto. Mails run no script, post no form and load nothing else.
+# styled by its own <style> elements and style="" attributes. Mails run no script, post no form,
+# and load no web font (their fonts are the reader's own: a font from Google would tell it who
+# opens the mail).
 CONTENT_SECURITY_POLICY_NEWSLETTER_PREVIEW = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
-        "style-src": ["'unsafe-inline'", "https://fonts.googleapis.com"],
-        "font-src": ["https://fonts.gstatic.com"],
+        "style-src": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:", "https:"],
         "base-uri": ["'none'"],
         "form-action": ["'none'"],

@@ -26,11 +26,10 @@ PUBLIC_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
-# Styles inline and from the mail's web font; no script, nothing else.
+# The mail's own styles; no script, no web font, nothing else.
 MAIL_PREVIEW_POLICY = {
     "default-src": ["'none'"],
-    "style-src": ["'unsafe-inline'", "https://fonts.googleapis.com"],
-    "font-src": ["https://fonts.gstatic.com"],
+    "style-src": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:", "https:"],
     "base-uri": ["'none'"],
     "form-action": ["'none'"],
