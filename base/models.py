@@ -64,7 +64,8 @@ class FooterSettings(ClusterableModel, BaseSiteSetting):
     copyright_line = models.CharField(
         max_length=250,
         blank=True,
-        help_text="E.g. “© 2024 Amsterdam Data Science - All Rights Reserved.”",
+        help_text="Shown as typed, e.g. “© Amsterdam Data Science - All Rights Reserved.”; "
+        "if it names a year, change it each January.",
     )
     credit_line = models.CharField(max_length=250, blank=True, help_text="E.g. “Design & Code by Eagerly”.")
     credit_url = models.URLField(blank=True, help_text="Optional link for the credit line.")
