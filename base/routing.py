@@ -6,10 +6,6 @@ def specific_child(parent, slug: str, model):
 
     Wagtail's Page.route loads the child as a plain page, then its specific type (a second
     query). Where a page's children are (nearly) all of one type, its ``route`` can try this
-    first and leave anything else to Wagtail. The child keeps ``parent`` as its parent, as
-    Page.route does, so that ``get_parent()`` costs no query.
+    first and leave anything else to Wagtail.
     """
-    child = model.objects.child_of(parent).filter(slug=slug).first()
-    if child is not None:
-        child._cached_parent_obj = parent
-    return child
+    return model.objects.child_of(parent).filter(slug=slug).first()

@@ -219,6 +219,7 @@ class BlogIndexPage(RoutablePageMixin, Page):
                 self.resolve_subpage(f"/{path_components[0]}/")
             except Http404:
                 if post := specific_child(self, path_components[0], BlogPage):
+                    post.blog_index = self  # known here: the post need not look its blog up
                     return post.route(request, [])
         return super().route(request, path_components)
 
@@ -561,9 +562,7 @@ class BlogPage(Page):
     def blog_index(self) -> "BlogIndexPage | None":
         if not (self.path and self.depth):  # the preview of a post not yet placed in the tree
             return None
-        parent = getattr(self, "_cached_parent_obj", None)  # kept when the blog routed to the post
-        if isinstance(parent, BlogIndexPage):
-            return parent
+        # BlogIndexPage.route sets it when the blog routed to the post.
         return BlogIndexPage.objects.parent_of(self).first()
 
     @cached_property
