@@ -12,14 +12,16 @@ and records the answer at once, then queues the next run at the pace of NEWSLETT
 - The worker killed mid-batch: when a worker starts (``resume``), the deliveries the killed one
   had claimed go back to the queue and every mailing still sending is set going again.
 
-Exactly once, with a worker that can be killed at any moment: over SMTP the server takes a mail
+Once, with a worker that can be killed at any moment, but for one gap (below): over SMTP the server takes a mail
 at the final "." of its DATA, so a delivery is recorded as sent just before that dot is written
 (``send_recorded``), not after the server's answer. Killed before the record commits, the server
 holds an unfinished mail that it drops when the connection closes, and the delivery goes back to
 the queue; killed after, the dot is already on its way (the kernel sends what was written when
 the process dies). If the server then refuses the mail, or the connection breaks before its
-answer, the record is set back. What is left is the few microseconds between the commit and the
-write of the dot. A resent mail keeps its Message-ID, so a receiving server can drop a copy.
+answer, the record is set back (and the mail is sent again). The gap is the few microseconds
+between the commit and the write of the dot: a kill there loses that one mail, recorded as sent
+and never finished (docs/deploy.md says the same). A resent mail keeps its Message-ID, so a
+receiving server can drop a copy.
 """
 
 import contextlib
