@@ -51,17 +51,16 @@ class SiteCampaignBackend(CampaignBackend):
     name = "this site"
 
     def get_audiences(self) -> list[Audience]:
-        confirmed = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).count()
+        confirmed = Subscriber.objects.confirmed().count()
         return [Audience(id=CONFIRMED_AUDIENCE, name="Confirmed subscribers", member_count=confirmed)]
 
     def recipient_count(self, recipients) -> int | None:
-        """How many people a send to ``recipients`` reaches now, counted as sending.start picks
-        them: confirmed subscribers (a bounced or unsubscribed person is no longer confirmed).
-        None when they are not recipients this site sends to. Counted afresh each time, unlike
-        wagtail-newsletter's audiences, which it keeps in the cache for minutes."""
+        """How many people a send to ``recipients`` reaches now (the subscribers sending.start
+        queues); None when they are not recipients this site sends to. Counted afresh each time,
+        unlike wagtail-newsletter's audiences, which it keeps in the cache for minutes."""
         if recipients is None or recipients.audience != CONFIRMED_AUDIENCE:
             return None
-        return Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).count()
+        return Subscriber.objects.confirmed().count()
 
     def get_audience_segments(self, audience_id) -> list:
         if audience_id != CONFIRMED_AUDIENCE:

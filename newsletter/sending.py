@@ -64,7 +64,7 @@ def start(mailing: Mailing) -> None:
     now = timezone.now()
     mailing.status, mailing.started_at, mailing.run = Mailing.Status.SENDING, now, uuid.uuid4()
     mailing.save(update_fields=["status", "started_at", "run"])
-    confirmed = Subscriber.objects.filter(status=Subscriber.Status.CONFIRMED).values_list("pk", flat=True)
+    confirmed = Subscriber.objects.confirmed().values_list("pk", flat=True)
     Delivery.objects.bulk_create(
         (Delivery(mailing=mailing, subscriber_id=pk) for pk in confirmed.iterator()),
         batch_size=1000,

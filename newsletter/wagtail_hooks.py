@@ -58,7 +58,7 @@ class SubscriberIndexView(IndexView):
         return SpreadsheetExportMixin.to_row_dict(self, item)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        return super().as_spreadsheet(queryset.filter(status=Subscriber.Status.CONFIRMED), spreadsheet_format)
+        return super().as_spreadsheet(queryset.confirmed(), spreadsheet_format)
 
     def preprocess_field_value(self, field, value, export_format):
         if isinstance(value, datetime.datetime):

@@ -10,6 +10,11 @@ class SubscriberQuerySet(models.QuerySet):
         """The subscriber with this address, whatever its case (at most one: see the constraint)."""
         return self.filter(email__iexact=email)
 
+    def confirmed(self):
+        """Those an issue goes to, the send's count of them and the export list: confirmed
+        (a bounced or unsubscribed person is no longer confirmed)."""
+        return self.filter(status=Subscriber.Status.CONFIRMED)
+
     def counts_by_status(self) -> dict[str, int]:
         """{status: number of subscribers} for every status, in one query."""
         counts = dict(self.order_by().values_list("status").annotate(models.Count("pk")))
