@@ -24,7 +24,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, transaction
 from django.db.models.signals import post_delete, post_save
-from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils.cache import (
     add_never_cache_headers,
@@ -173,13 +172,14 @@ class PageCacheMiddleware:
 
 
 class KeptSiteMiddleware:
-    """The Wagtail Site that serves a page, with its home page, kept like a fragment.
+    """The home page of a page request's Wagtail Site, kept like a fragment.
 
-    Wagtail looks the site up for every page it serves, then loads its home page's specific type:
-    two queries. Kept per host and port until anything pages show changes (sites and pages
-    included), the site is set, before Wagtail's page view runs, where Wagtail looks for it first
-    (``request._wagtail_site``, see ``Site.find_for_request``). Place it after PageCacheMiddleware:
-    a page from the page cache needs no site.
+    Wagtail finds the site of every page it serves with ``Site.find_for_request`` (one query; it
+    keeps the site on the request), then loads the site's home page as its specific type to route
+    from there: a second query. Before Wagtail's page view runs, this sets the site's
+    ``root_page`` to that specific home page, kept per site until anything pages show changes,
+    which saves the second. Place it after PageCacheMiddleware: a page from the page cache needs
+    neither.
     """
 
     def __init__(self, get_response):
@@ -194,17 +194,9 @@ class KeptSiteMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not self.wagtail_serve:
             return None
-        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
         # The database down: Wagtail's view looks again, meets it and answers 503 (base/outage.py).
         with contextlib.suppress(DatabaseError, InterfaceError):
-            request._wagtail_site = cached_fragment(
-                f"site:{hostname}:{port}", lambda: _site_with_home(request)
-            )
+            site = Site.find_for_request(request)
+            if site is not None:
+                site.root_page = cached_fragment(f"home:{site.root_page_id}", lambda: site.root_page.specific)
         return None
-
-
-def _site_with_home(request):
-    site = Site._find_for_request(request)
-    if site is not None:
-        site.root_page = site.root_page.specific
-    return site

@@ -299,15 +299,17 @@ def test_a_corrected_search_costs_three_queries_more(demo_blog, client, django_a
 
 # Kept fragments --------------------------------------------------------------------------------
 # Most pages the page cache misses (a new address, a query string, a signed-in editor) find the
-# site, menu, footer, "Read More" and post cards kept (base/cache.py): at most 14 queries for a
-# post and 12 for a listing, whatever it shows (the ceilings set for this site; pinned lower here).
+# home page, menu, footer, "Read More" and post cards kept (base/cache.py): at most 14 queries for
+# a post and 12 for a listing, whatever it shows (the ceilings set for this site; pinned lower here).
+# Each includes one query for the site itself: Wagtail's public Site.find_for_request looks it up
+# for every page rendered, and no public API lets a kept copy stand in for it (issue #28).
 
 KEPT_FRAGMENTS_BUDGETS = {
-    "/blog/ai-research-with-china/": 9,
-    "/blog/": 5,
-    "/": 6,
-    "/blog/category/china/": 6,
-    "/blog/author/lynda-hardman/": 7,
+    "/blog/ai-research-with-china/": 10,
+    "/blog/": 6,
+    "/": 7,
+    "/blog/category/china/": 7,
+    "/blog/author/lynda-hardman/": 8,
 }
 
 
