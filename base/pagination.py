@@ -18,8 +18,8 @@ class Paginator(paginator.Paginator):
         items = self.object_list
         from_end = self.count - top
         if isinstance(items, QuerySet) and items.ordered and from_end < bottom:
-            return self._get_page(list(items.reverse()[from_end : self.count - bottom])[::-1], number, self)
-        return self._get_page(items[bottom:top], number, self)
+            return paginator.Page(list(items.reverse()[from_end : self.count - bottom])[::-1], number, self)
+        return paginator.Page(items[bottom:top], number, self)
 
 
 def paginate(
