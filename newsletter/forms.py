@@ -16,9 +16,17 @@ def no_control_characters(value: str):
 
 
 class SubscriberForm(forms.ModelForm):
+    # Declared here and left out of Meta.fields, so that Django does not validate the model's
+    # email field (ModelForm's documented rule for such fields): an address already on the list
+    # is not the visitor's error, and saying so would tell anyone who is subscribed. sign_up()
+    # finds that row instead. This field still checks that the address is well formed.
+    email = forms.EmailField(
+        label="E-mail", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
     class Meta:
         model = Subscriber
-        fields = ["first_name", "prefix", "surname", "organisation", "email"]
+        fields = ["first_name", "prefix", "surname", "organisation"]
         labels = {"first_name": "First name", "prefix": "Prefix", "surname": "Surname"}
         help_texts = {"prefix": ""}
         widgets = {
@@ -26,7 +34,6 @@ class SubscriberForm(forms.ModelForm):
             "prefix": forms.TextInput(attrs={"autocomplete": "additional-name"}),
             "surname": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -34,18 +41,12 @@ class SubscriberForm(forms.ModelForm):
         for name in ("first_name", "prefix", "surname", "organisation"):
             self.fields[name].validators.append(no_control_characters)
 
-    def _get_validation_exclusions(self):
-        # An address already on the list is not the visitor's error, and saying so would tell
-        # anyone who is subscribed: sign_up() finds that row instead. The form field still
-        # checks that the address is well formed.
-        return super()._get_validation_exclusions() | {"email"}
-
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
 
     def save(self, *, signup_page=None, consent_text: str) -> Subscriber:
         """Record the signup (see SubscriberManager.sign_up); one row per address."""
-        details = {name: self.cleaned_data[name] for name in self.Meta.fields if name != "email"}
+        details = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return Subscriber.objects.sign_up(
             email=self.cleaned_data["email"],
             details=details,

@@ -80,7 +80,7 @@ def subscribe(request):
     if usage and usage["should_limit"]:
         # Keep what they typed, without marking anything as wrong.
         form = SubscriberForm(
-            initial={name: request.POST.get(name, "") for name in SubscriberForm.Meta.fields}
+            initial={name: request.POST.get(name, "") for name in SubscriberForm.base_fields}
         )
         response = _form_page(request, form, status=429, too_many_message=TOO_MANY_MESSAGE)
         response["Retry-After"] = str(max(usage["time_left"], 1))
