@@ -305,6 +305,27 @@ def build_site(n: int) -> dict:
     return generate_posts(n)
 
 
+def step_path(node_class, number: int) -> str:
+    """The last step of the path treebeard gives a node's ``number``-th child (from 1):
+    ``number`` written in ``node_class.alphabet``, ``node_class.steplen`` digits (the
+    materialised-path layout treebeard documents for MP_Node)."""
+    base, digits = len(node_class.alphabet), []
+    for _ in range(node_class.steplen):
+        number, digit = divmod(number, base)
+        digits.append(node_class.alphabet[digit])
+    if number:
+        raise ValueError(f"More children than {node_class.steplen} steps of the alphabet can number")
+    return "".join(reversed(digits))
+
+
+def step_number(node_class, path: str) -> int:
+    """The number of the last step of ``path``: the inverse of ``step_path``."""
+    number = 0
+    for digit in path[-node_class.steplen :]:
+        number = number * len(node_class.alphabet) + node_class.alphabet.index(digit)
+    return number
+
+
 def generate_posts(n: int) -> dict:
     """Add ``n`` live posts under the demo's blog index, quickly but as Wagtail would store them.
 
@@ -347,7 +368,7 @@ def generate_posts(n: int) -> dict:
 
     content_type = ContentType.objects.get_for_model(BlogPage)
     last_child = blog.get_last_child()
-    first_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+    first_step = step_number(Page, last_child.path) + 1 if last_child else 1
 
     pages, posts = [], []
     for i in range(n):
@@ -362,7 +383,7 @@ def generate_posts(n: int) -> dict:
                 title=title,
                 draft_title=title,
                 slug=slug,
-                path=Page._get_path(blog.path, blog.depth + 1, first_step + i),
+                path=blog.path + step_path(Page, first_step + i),
                 depth=blog.depth + 1,
                 numchild=0,
                 url_path=f"{blog.url_path}{slug}/",
