@@ -19,6 +19,7 @@ from blog.text import body_texts
 from .corrections import complete, correct
 from .excerpts import excerpt
 from .query import MAX_QUERY_LENGTH, QUOTE_MARKS, parse
+from .results import search_posts
 
 RESULTS_PER_PAGE = 10
 # Fewer results than this, and a corrected query that finds some, make a "Did you mean" link.
@@ -57,16 +58,15 @@ def search(request):
     corrected = False  # the results shown are the correction's, since the query found nothing
     promotions = []
     if query:
-        # Equal scores: the newest post first.
-        posts = BlogPage.objects.live().public().order_by("-date")
+        posts = BlogPage.objects.live().public()
         if category:
             posts = posts.filter(categories__slug=category.slug)
         # At most SEARCH_MAX_RESULTS: beyond them a reader is better served by another word.
-        matches = posts.search(query)[: settings.SEARCH_MAX_RESULTS]
+        matches = search_posts(query, posts)
         shown = query
         if "exact" not in request.GET and (count := matches.count()) < FEW_RESULTS:
             correction = correct(query)
-            correction_matches = correction and posts.search(correction)[: settings.SEARCH_MAX_RESULTS]
+            correction_matches = correction and search_posts(correction, posts)
             # Offered only when it finds more ("refugee" finds "Refugees" as it is).
             if not correction or correction_matches.count() <= count:
                 correction = None
@@ -138,8 +138,8 @@ def suggest(request):
     results = []
     if len(str(query)) >= SUGGEST_MIN_LENGTH:
         query = replace(complete(query, titles=True), window=SUGGESTION_WINDOW)
-        posts = BlogPage.objects.live().public().order_by("-date").only("title", "url_path")
-        matches = posts.search(query, fields=["title"])[:SUGGESTIONS]
+        posts = BlogPage.objects.live().public().only("title", "url_path")
+        matches = search_posts(query, posts, titles_only=True)[:SUGGESTIONS]
         results = [{"title": post.title, "url": post.url} for post in matches]
     response = JsonResponse({"query": str(query), "results": results})
     patch_cache_control(response, public=True, max_age=300)

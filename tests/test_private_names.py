@@ -29,14 +29,6 @@ ALLOWED_ATTRIBUTES = {
     "_fields",
     "_field_defaults",
 }
-# being replaced by the reader index (issue #28)
-TEMPORARILY_ALLOWED = {
-    "search/backend.py",
-    "search/sqlite_backend.py",
-    "search/postgres_backend.py",
-    "search/indexing.py",
-    "search/apps.py",
-}
 
 
 def is_private(name: str) -> bool:
@@ -106,7 +98,7 @@ def app_modules() -> list[Path]:
         path
         for package in sorted(PACKAGES)
         for path in sorted((ROOT / package).rglob("*.py"))
-        if "migrations" not in path.parts and str(path.relative_to(ROOT)) not in TEMPORARILY_ALLOWED
+        if "migrations" not in path.parts
     ]
 
 

@@ -271,10 +271,13 @@ SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL or "http://127.0.0.1:8000"
 # No Gravatar: avatars would load from a third party, and show a broken image offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Wagtail's database search, made to read English as readers write it, on PostgreSQL and SQLite
-# alike (search/backend.py, docs/search.md). OpenSearch or Elasticsearch: name its Wagtail
-# backend here instead.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# Wagtail's own search (the admin's page search, the choosers): its database backend as shipped.
+# On PostgreSQL it reads text with the site's configuration (English stems, accents folded:
+# search/migrations/0002); SQLite ignores the setting. Readers' searches run on an index of the
+# site's own (search/, docs/search.md).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "site_english"}
+}
 # A search lists at most this many posts; a query matching more says so and asks for another word
 # (search/views.py). Both databases rank a window of matches: the this-many most recently added,
 # plus up to this many whose title holds every word of the query (docs/search.md).

@@ -74,8 +74,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 # machine with nothing in front, as `make serve` runs, DJANGO_SERVE_MEDIA=true lets Django serve them.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
 
-# Search: the database backend of base.py by default (PostgreSQL full text in production).
-# OpenSearch or Elasticsearch when WAGTAILSEARCH_URL names one, e.g. https://user:pass@search:9200,
+# Wagtail's own search (the admin's): the database backend of base.py by default. Readers'
+# searches always run on the site's own index in the database (search/).
+# OpenSearch or Elasticsearch for Wagtail's when WAGTAILSEARCH_URL names one, e.g. https://user:pass@search:9200,
 # with WAGTAILSEARCH_BACKEND its Wagtail backend module: opensearch2, opensearch3 (default),
 # elasticsearch7, elasticsearch8 or elasticsearch9. The matching client is not in
 # requirements.txt: install it too (`pip install "opensearch-py>=3,<4"`, or

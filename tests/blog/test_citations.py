@@ -91,7 +91,12 @@ def test_citing_a_missing_reference_is_refused_on_its_paragraph(post):
 
 
 def test_each_paragraph_names_its_own_missing_numbers_in_order(post):
-    post.body = [paragraph("<p>[9] [5] [1]</p>"), paragraph("<p>[2]</p>"), paragraph("<p>[7] [1]</p>"), references(2)]
+    post.body = [
+        paragraph("<p>[9] [5] [1]</p>"),
+        paragraph("<p>[2]</p>"),
+        paragraph("<p>[7] [1]</p>"),
+        references(2),
+    ]
     found = problems(post)
     assert set(found) == {0, 2}
     assert "cites [5], [9], but the references list has 2 entries" in found[0][0]

@@ -63,7 +63,9 @@ def test_an_unfinished_draft_saves_and_publishing_lists_every_problem(demo_site,
     # Autosave saves the unfinished post, and goes on saving it: it never pauses on our rules.
     lead = page.get_by_role("textbox", name="Lead*")
     assert autosave_after(page, lambda: lead.fill("Two floods a year"))["success"] is True
-    assert autosave_after(page, lambda: lead.fill("Two floods a year, where there was one."))["success"] is True
+    assert (
+        autosave_after(page, lambda: lead.fill("Two floods a year, where there was one."))["success"] is True
+    )
     expect(page.get_by_text("Autosave is paused")).to_be_hidden()
     shot("draft-01-autosaved")
 

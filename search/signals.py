@@ -1,0 +1,62 @@
+"""What keeps the reader index (search.PostEntry) true to the live posts, through public hooks:
+
+- a post published (Wagtail's ``page_published``), or saved live as it is made (an import, a
+  copy kept live), is indexed again; unpublished (``page_unpublished``), its entry goes; deleted,
+  its entry goes with it (the entry's foreign key cascades);
+- an author or a category saved or deleted: the names column of the posts that list it.
+
+Whether a post is private is read at search time (search/results.py), not here.
+"""
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.signals import page_published, page_unpublished
+
+from blog.models import Author, BlogCategory, BlogPage, BlogPageAuthor
+
+from .indexing import index_posts, refresh_names, remove_post
+
+
+def index_published_post(sender, instance, **kwargs):
+    index_posts([instance])
+
+
+def index_post_made_live(sender, instance, created, raw=False, **kwargs):
+    if created and instance.live and not raw:
+        index_posts([instance])
+
+
+def remove_unpublished_post(sender, instance, **kwargs):
+    remove_post(instance.pk)
+
+
+def posts_of(instance) -> list[int]:
+    if isinstance(instance, Author):
+        return list(BlogPageAuthor.objects.filter(author=instance).values_list("page_id", flat=True))
+    return list(BlogPage.objects.filter(categories=instance).values_list("pk", flat=True))
+
+
+def refresh_names_of_posts(sender, instance, created=False, raw=False, **kwargs):
+    if not created and not raw:
+        refresh_names(posts_of(instance))
+
+
+# A deleted author's or category's posts are known only before it goes.
+deleted_from = {}
+
+
+def note_posts_before_delete(sender, instance, **kwargs):
+    deleted_from[sender, instance.pk] = posts_of(instance)
+
+
+def refresh_names_after_delete(sender, instance, **kwargs):
+    refresh_names(deleted_from.pop((sender, instance.pk), []))
+
+
+def connect():
+    page_published.connect(index_published_post, sender=BlogPage)
+    post_save.connect(index_post_made_live, sender=BlogPage)
+    page_unpublished.connect(remove_unpublished_post, sender=BlogPage)
+    for model in (Author, BlogCategory):
+        post_save.connect(refresh_names_of_posts, sender=model)
+        pre_delete.connect(note_posts_before_delete, sender=model)
+        post_delete.connect(refresh_names_after_delete, sender=model)
