@@ -2,8 +2,10 @@
 
 For each database in BENCH_DB (default "sqlite"; "postgres", or "sqlite postgres" for both) and
 each size in BENCH_SIZES (default "100 10000") a child process builds a throwaway site (migrate,
-load_demo, then N generated posts under the demo's blog index), checks the page tree and the
-search backend, rebuilds the search index, and times anonymous GETs through Django's test client.
+load_demo, then N generated posts under the demo's blog index), checks the page tree, rebuilds
+Wagtail's search index and the reader search's own (timed apart), checks the reader index holds
+every live post, times indexing one post as a publish does, and times anonymous GETs through
+Django's test client.
 Then BENCH_ROUNDS (default 3) rounds of measuring, a child process per size, the sizes taking
 turns. On SQLite the site is a database file in a temporary folder; on PostgreSQL a database
 created for the run on 127.0.0.1:5432 (user postgres) and dropped at its end, even on error. With
@@ -61,10 +63,8 @@ SUGGEST_MEDIAN_MS = 20
 
 DATABASES = ("sqlite", "postgres")
 POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
-EXPECTED_BACKENDS = {
-    "sqlite": "search.sqlite_backend.RankedSQLiteSearchBackend",
-    "postgresql": "search.postgres_backend.ReaderPostgresSearchBackend",
-}
+# Indexing one post as a publish does, timed this many times.
+PUBLISH_INDEX_REPEATS = 50
 
 SEED = 2024
 # Generated post i takes its own random stream, so the first 100 posts of the 10,000-post site
@@ -287,8 +287,8 @@ def vacuum_postgres() -> None:
     asks after a bulk import (VACUUM (ANALYZE)): table statistics, without which the planner
     takes 10,000 index entries for a few hundred and reads every one's text for a rare word; and
     the GIN indexes' pending lists merged, which a fresh bulk insert leaves long (a title search
-    read them in 5 ms instead of 0.3). SQLite is left without statistics, on purpose
-    (search/sqlite_backend.py)."""
+    read them in 5 ms instead of 0.3). SQLite is left without statistics, on purpose: its
+    statements read the full-text matches first (search/sqlite.py)."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
@@ -456,17 +456,34 @@ def check_site(generated_pks: list[int]) -> None:
         post.full_clean()
 
 
-def check_search_backend() -> None:
-    """The search backend is the project's own for the database (on SQLite the ranked FTS5 one,
-    not modelsearch's slow fallback)."""
-    from django.db import connection
-    from modelsearch.backends import get_search_backend
+def check_reader_index() -> None:
+    """The reader index holds an entry for each live post, and nothing else."""
+    from blog.models import BlogPage
+    from search.models import PostEntry
 
-    backend = type(get_search_backend())
-    name = f"{backend.__module__}.{backend.__qualname__}"
-    expected = EXPECTED_BACKENDS.get(connection.vendor)
-    if name != expected:
-        raise SystemExit(f"Expected the search backend {expected} on {connection.vendor}, got {name}.")
+    live = BlogPage.objects.live().count()
+    entries = PostEntry.objects.count()
+    if entries != live or PostEntry.objects.filter(post__live=False).exists():
+        raise SystemExit(f"The reader index holds {entries} entries for {live} live posts.")
+
+
+def publish_index_ms(post_pk: int) -> float:
+    """Median milliseconds of indexing one post as publishing it does (search/signals.py): its
+    text, names and vocabulary written, in a transaction rolled back each time."""
+    from django.db import transaction
+
+    from blog.models import BlogPage
+    from search.indexing import index_posts
+
+    times = []
+    for _ in range(PUBLISH_INDEX_REPEATS):
+        post = BlogPage.objects.get(pk=post_pk)
+        with transaction.atomic():
+            started = time.perf_counter()
+            index_posts([post])
+            times.append((time.perf_counter() - started) * 1000)
+            transaction.set_rollback(True)
+    return statistics.median(times)
 
 
 # Measuring ------------------------------------------------------------------------------------
@@ -588,9 +605,10 @@ def search_hits(text: str) -> int:
     from blog.models import BlogPage
     from search.corrections import complete
     from search.query import parse
+    from search.results import search_posts
 
     with override_settings(SEARCH_MAX_RESULTS=1_000_000):
-        return BlogPage.objects.live().search(complete(parse(text))).count()
+        return search_posts(complete(parse(text)), BlogPage.objects.live().public()).count()
 
 
 def run_size(n: int, workdir: Path, database_url: str | None, db: str) -> None:
@@ -601,6 +619,7 @@ def run_size(n: int, workdir: Path, database_url: str | None, db: str) -> None:
     from django.test import Client
 
     from search.corrections import correct
+    from search.indexing import rebuild as rebuild_reader_index
     from search.query import parse
 
     started = time.perf_counter()
@@ -609,23 +628,27 @@ def run_size(n: int, workdir: Path, database_url: str | None, db: str) -> None:
         # A kept site: bring its schema up to date (new indexes), keep its posts and search index.
         call_command("migrate", verbosity=0, interactive=False)
         site = json.loads(built_file.read_text())
-        built = indexed = time.perf_counter()
+        built = wagtail_indexed = indexed = time.perf_counter()
         how = "kept site migrated"
     else:
         site = build_site(n)
         built = time.perf_counter()
-        call_command("update_index", verbosity=0)
+        call_command("wagtail_update_index", verbosity=0)
+        wagtail_indexed = time.perf_counter()
+        rebuild_reader_index()
         vacuum_postgres()
         indexed = time.perf_counter()
         check_site(site["generated_pks"])
         built_file.write_text(json.dumps(site))
         how = "site built"
-    check_search_backend()
+    check_reader_index()
     checked = time.perf_counter()
     load_at_start = os.getloadavg()
     print(
-        f"# n={n}: {how} in {built - started:.1f}s, search index rebuilt in {indexed - built:.1f}s, "
-        f"checked in {checked - indexed:.1f}s; "
+        f"# n={n}: {how} in {built - started:.1f}s, Wagtail's search index rebuilt in "
+        f"{wagtail_indexed - built:.1f}s, the reader index in {indexed - wagtail_indexed:.1f}s, "
+        f"checked in {checked - indexed:.1f}s; indexing one post as a publish does: "
+        f"{publish_index_ms(site['generated_pks'][0]):.1f} ms (median of {PUBLISH_INDEX_REPEATS}); "
         f"'{COMMON_WORD}' is in {search_hits(COMMON_WORD)} posts, '{RARE_WORD}' in {search_hits(RARE_WORD)}; "
         f"load average {load_average()}",
         flush=True,

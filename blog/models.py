@@ -407,8 +407,8 @@ class BlogPage(Page):
 
     search_fields = [
         *Page.search_fields,
-        # Ranked by column (search/indexing.py): title, then a boost above 1 (the lead), then
-        # no boost (the text, authors, categories), then below 1 (references and reading list).
+        # Wagtail's own search (the admin's). Readers search an index of the site's own, laid
+        # out in search/indexing.py.
         index.SearchField("lead", boost=2),
         index.SearchField("search_text"),
         index.SearchField("search_references", boost=0.5),
@@ -427,13 +427,6 @@ class BlogPage(Page):
         verbose_name_plural = "blog posts"
         # The listings' order: newest first, the later-made first on the same date.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="blogpage_date_pk_idx")]
-
-    def save(self, *args, **kwargs):
-        result = super().save(*args, **kwargs)
-        # The search index entry is written on post_save, before modelcluster saves the post's
-        # authors and categories; write it again now they are saved, so search finds them at once.
-        index.insert_or_update_object(self)
-        return result
 
     def search_text(self) -> str:
         """The body's own words, for the search index."""

@@ -13,14 +13,18 @@ from wagtail.signals import page_published, page_unpublished
 
 from blog.models import Author, BlogCategory, BlogPage, BlogPageAuthor
 
-from .indexing import index_posts, refresh_names, remove_post
+from .indexing import index_posts, refresh_names, remove_post, with_names
 
 
 def index_published_post(sender, instance, **kwargs):
-    index_posts([instance])
+    """The post as published, read again with its authors and categories: a few queries, however
+    many it has."""
+    index_posts(with_names(BlogPage.objects.filter(pk=instance.pk)))
 
 
 def index_post_made_live(sender, instance, created, raw=False, **kwargs):
+    """A post saved live as it is made: its authors and categories are saved after it, so they
+    are read from the post as it is being saved."""
     if created and instance.live and not raw:
         index_posts([instance])
 

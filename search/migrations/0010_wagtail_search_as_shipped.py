@@ -43,7 +43,15 @@ def backwards(apps, schema_editor):
                 reader_search.sqlite_forwards(cursor, snowball_stems.WORDS_ONLY)
                 title_index.create_title_index(cursor, snowball_stems.WORDS_ONLY)
     elif connection.vendor == "postgresql":
-        entry_text_column.forwards(apps, schema_editor)
+        with connection.cursor() as cursor:  # 0003's column and index, without its rewrite of every row
+            cursor.execute(
+                f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS text tsvector"
+                " GENERATED ALWAYS AS (title || body) STORED"
+            )
+            cursor.execute(f"ALTER TABLE {ENTRY_TABLE} ALTER COLUMN text SET STORAGE MAIN")
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {entry_text_column.TEXT_INDEX} ON {ENTRY_TABLE} USING gin (text)"
+            )
         newest_titles_index.forwards(apps, schema_editor)
 
 
