@@ -1,7 +1,7 @@
 """What a reader typed, read as a search: words, quoted phrases, and the last word as a prefix.
 
-The same reading drives both databases (search/sqlite_backend.py writes it as an FTS5 MATCH
-expression, search/postgres_backend.py as a tsquery), the excerpts' highlighting and the
+The same reading drives both databases (search/sqlite.py writes it as an FTS5 MATCH
+expression, search/postgresql.py as a tsquery), the excerpts' highlighting and the
 "Did you mean" corrections, so a query behaves the same wherever it runs.
 
 - Words are split the way the index splits text: at anything that is not a letter or digit, so
@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import snowballstemmer
-from modelsearch.query import SearchQuery
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 20
@@ -250,7 +249,7 @@ def stemmed(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class ReaderQuery(SearchQuery):
+class ReaderQuery:
     """A reader's search: ``parts`` in the order typed, each a word (str) or a phrase (a tuple
     of two or more words); ``prefix``: the last part is a word that also matches as a prefix."""
 
@@ -260,7 +259,7 @@ class ReaderQuery(SearchQuery):
     # matched as whole words besides it. The vocabulary holds every word the index does (of 3 to
     # 30 letters), so when none begins with it, no indexed word does.
     completions: tuple[str, ...] = ()
-    # How many of the newest matches are ranked (search/backend.py window_size): by default
+    # How many of the newest matches are ranked (search/results.py): by default
     # SEARCH_MAX_RESULTS, which a results page can list; the suggestions, which show six, rank fewer.
     window: int | None = None
 
