@@ -160,8 +160,7 @@ def rebuild() -> int:
 
 def merge_full_text_tables() -> None:
     """SQLite: merge each full-text table into one segment (FTS5's 'optimize'). Each write adds a
-    segment, which FTS5 merges four at a time: 10,000 posts indexed leave ~13, and a search reads
-    the words' entries in each."""
+    segment, which FTS5 merges four at a time, and a search reads the words' entries in each."""
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:

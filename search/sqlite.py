@@ -76,7 +76,7 @@ def ranked_window(query: ReaderQuery, posts, titles_only: bool, size: int) -> li
             tier: ranks_of(table, rank_expression, [row[0] for row in rows if row[1] == tier])
             for tier, table in ((0, TITLE_TABLE), (1, TEXT_TABLE))
         }
-        rows = [(post_id, tier, ranks[tier].get(post_id), date) for post_id, tier, _rank, date in rows]
+        rows = [(post_id, tier, ranks[tier].get(post_id, 0.0), date) for post_id, tier, _rank, date in rows]
     return best_first(rows)
 
 

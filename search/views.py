@@ -61,7 +61,8 @@ def search(request):
         posts = BlogPage.objects.live().public()
         if category:
             posts = posts.filter(categories__slug=category.slug)
-        # At most SEARCH_MAX_RESULTS: beyond them a reader is better served by another word.
+        # At most SEARCH_MAX_RESULTS (search/results.py): beyond them a reader is better served by
+        # another word.
         matches = search_posts(query, posts)
         shown = query
         if "exact" not in request.GET and (count := matches.count()) < FEW_RESULTS:

@@ -6,9 +6,9 @@ column per rank (the body column holds the body and the names), one of the title
 text is the entries', ``content``). FTS5 only splits words (and folds accents): the stems are
 Snowball's, computed by the site (search/query.py ``stem``).
 PostgreSQL: GIN indexes on ``vector`` and ``title_vector``; ``vector`` kept in its row
-(``STORAGE MAIN``: read from TOAST, the newest 500 entries holding a common phrase took 9 ms to
-find at 10,000 posts, 2.5 ms in the row); an index of the ids with their title vectors, read
-newest first for the posts whose title holds the query without reading the rows.
+(``STORAGE MAIN``: a search reads it for every entry it ranks, which TOAST made several times
+dearer); an index of the ids with their title vectors, read newest first for the posts whose
+title holds the query without reading the rows.
 
 The entries are written after ``migrate`` (search/apps.py).
 """
