@@ -40,7 +40,8 @@ POST_BUDGET = 31  # five of everything, with body images and auto-filled related
 BLOG_INDEX_BUDGET = 22
 HOME_BUDGET = 21
 # Includes recording the query for the popular-searches report (one UPDATE) and looking up
-# promotions. On SQLite the search itself takes three: the count, the ranked page's ids, its posts.
+# promotions. The search itself takes three on SQLite (the window's two parts, each ranked, then
+# the page's posts), two on PostgreSQL.
 # A result shows its authors' names only (no photo or image): one query for them. One more looks
 # up the words a half-typed last word stands for (search/corrections.py ``complete``).
 SEARCH_BUDGET = 18
