@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # The database unreachable: a friendly 503 page (base/outage.py), not a 500.
     "base.outage.DatabaseOutageMiddleware",
-    # The Wagtail Site and home page of a page request, kept in the same cache (base/cache.py).
+    # The home page of a page request's Wagtail Site, kept in the same cache (base/cache.py).
     "base.cache.KeptSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
