@@ -64,11 +64,9 @@ def texts_of(post: BlogPage) -> dict[str, str]:
     }
 
 
-def stored(texts: dict[str, str]) -> dict[str, str]:
-    """What an entry's columns hold: on SQLite the stems its full-text tables index."""
-    if connection.vendor == "sqlite":
-        return {column: stemmed(text) for column, text in texts.items()}
-    return texts
+def stored(text: str) -> str:
+    """What an entry's column holds of a text: on SQLite the stems its full-text tables index."""
+    return stemmed(text) if connection.vendor == "sqlite" else text
 
 
 def with_names(posts):
@@ -84,7 +82,10 @@ def index_posts(posts: Iterable[BlogPage]) -> None:
     if not texts:
         return
     PostEntry.objects.bulk_create(
-        [PostEntry(post_id=pk, **stored(post_texts)) for pk, post_texts in texts.items()],
+        [
+            PostEntry(post_id=pk, **{column: stored(text) for column, text in post_texts.items()})
+            for pk, post_texts in texts.items()
+        ],
         update_conflicts=True,
         unique_fields=["post"],
         update_fields=list(TEXT_COLUMNS),
@@ -115,10 +116,9 @@ def refresh_names(post_ids: Iterable[int]) -> None:
         return
     names = {post.pk: words_as_indexed(" ".join(names_of(post))) for post in posts}
     PostEntry.objects.bulk_update(
-        [PostEntry(post_id=pk, names=stored({"names": text})["names"]) for pk, text in names.items()],
-        ["names"],
+        [PostEntry(post_id=pk, names=stored(text)) for pk, text in names.items()], ["names"]
     )
-    make_vectors(names)
+    make_vectors(list(names))
     remember_words(("", [text]) for text in names.values())
 
 

@@ -38,15 +38,10 @@ class RankedPosts:
     def count(self) -> int:
         return len(self.ranked)
 
-    def __len__(self):
-        return self.count()
-
     def __iter__(self):
         return iter(self[:])
 
-    def __getitem__(self, key):
-        if isinstance(key, int):
-            return self[key : key + 1][0]
+    def __getitem__(self, key: slice):
         page = self.ranked[key]
         if not page:
             return []

@@ -44,16 +44,14 @@ def refresh_names_of_posts(sender, instance, created=False, raw=False, **kwargs)
         refresh_names(posts_of(instance))
 
 
-# A deleted author's or category's posts are known only before it goes.
-deleted_from = {}
-
-
 def note_posts_before_delete(sender, instance, **kwargs):
-    deleted_from[sender, instance.pk] = posts_of(instance)
+    """A deleted author's or category's posts are known only before it goes: noted on the
+    instance, which Django hands to post_delete too."""
+    instance.search_post_ids = posts_of(instance)
 
 
 def refresh_names_after_delete(sender, instance, **kwargs):
-    refresh_names(deleted_from.pop((sender, instance.pk), []))
+    refresh_names(getattr(instance, "search_post_ids", []))
 
 
 def connect():

@@ -102,6 +102,17 @@ def test_update_index_writes_every_live_post_again_and_counts_the_vocabulary_aga
     assert not Word.objects.filter(word="potto").exists()
 
 
+def test_update_index_takes_wagtails_options(blog_index, client):
+    """Ours takes the place of Wagtail's command and keeps its options; ``--schema-only`` loads no
+    data into either index."""
+    make_post(blog_index, title="Galago calls")
+    PostEntry.objects.all().delete()
+    call_command("update_index", "--schema-only", verbosity=0)
+    assert not PostEntry.objects.exists()
+    call_command("update_index", "--chunk_size", "50", verbosity=0)
+    assert found(client, "galago") == ["Galago calls"]
+
+
 @pytest.mark.parametrize("authors", [1, 3])
 def test_indexing_a_published_post_takes_the_same_few_queries_whatever_it_holds(
     blog_index, client, django_assert_num_queries, authors
